@@ -1,0 +1,171 @@
+//! Normalising typed text for checking only (rules.md, "Before any rule"). The
+//! stored text is never changed.
+
+use std::borrow::Cow;
+
+/// Word forms of comparators, longest first so `大于等于` wins over a shorter match.
+const COMPARATOR_WORDS: [(&str, char); 12] = [
+    ("大于等于", '≥'),
+    ("小于等于", '≤'),
+    ("不低于", '≥'),
+    ("不少于", '≥'),
+    ("不高于", '≤'),
+    ("不超过", '≤'),
+    ("不多于", '≤'),
+    (">=", '≥'),
+    ("<=", '≤'),
+    ("≧", '≥'),
+    ("≦", '≤'),
+    ("=<", '≤'),
+];
+
+/// Whether `normalise` would change anything but the ends: checked first, since
+/// most text typed into a 指标值 table is already normal and then costs no copy.
+fn needs_work(text: &str) -> bool {
+    // One pass over the bytes, not chars: full-width forms start with 0xEF, ≧ ≦
+    // with 0xE2, the ideographic space with 0xE3, no-break space with 0xC2; the
+    // comparator words start with 不 (E4 B8 8D), 大 (E5 A4 A7) or 小 (E5 B0 8F).
+    // A false alarm only costs the slow path, which is exact.
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &byte)| match byte {
+        b'<' | b'>' | b'=' | 0xEF | 0xE2 | 0xE3 | 0xC2 => true,
+        0xE4 => b.get(i + 1..i + 3) == Some(&[0xB8, 0x8D]),
+        0xE5 => matches!(b.get(i + 1..i + 3), Some([0xA4, 0xA7] | [0xB0, 0x8F])),
+        _ => byte.is_ascii_whitespace(),
+    })
+}
+
+/// Full-width digits, letters and `％＝＞＜．／` to half-width; comparator words
+/// to `≥`/`≤`; white space removed (it carries no meaning in a 指标值).
+pub fn normalise(text: &str) -> Cow<'_, str> {
+    let text = trim(text);
+    if !needs_work(text) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(normalise_slow(text))
+}
+
+fn normalise_slow(text: &str) -> String {
+    let mut half = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '％' => '%',
+            '＝' => '=',
+            '＞' => '>',
+            '＜' => '<',
+            '．' => '.',
+            '／' => '/',
+            '，' => ',',
+            c if c.is_whitespace() => continue,
+            c => c,
+        };
+        half.push(c);
+    }
+    if !half.contains(['>', '<', '≧', '≦', '不', '大', '小']) {
+        return half;
+    }
+    let mut out = String::with_capacity(half.len());
+    let mut rest = half.as_str();
+    'outer: while let Some(c) = rest.chars().next() {
+        for (word, cmp) in COMPARATOR_WORDS {
+            if let Some(after) = rest.strip_prefix(word) {
+                out.push(cmp);
+                rest = after;
+                continue 'outer;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// `str::trim`, with a fast answer for the usual text that has nothing to trim
+/// (the general one costs more than a whole short rule; it runs several times
+/// per row on every keystroke).
+pub fn trim(text: &str) -> &str {
+    let clean = |c: Option<char>| c.is_none_or(|c| !c.is_whitespace());
+    if clean(text.chars().next()) && clean(text.chars().next_back()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// The number of characters, as a preparer counts them.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Whether `text` contains any of `words`. A plain byte scan: the rule words
+/// and the names they are looked for in are a few characters long, where the
+/// standard library's general substring search spends more on setting up than
+/// on searching (this runs for every row on every keystroke).
+pub fn contains_any(text: &str, words: &[&str]) -> bool {
+    let hay = text.as_bytes();
+    words.iter().any(|w| {
+        let needle = w.as_bytes();
+        needle.is_empty()
+            || (needle.len() <= hay.len()
+                && hay
+                    .windows(needle.len())
+                    .any(|window| window[0] == needle[0] && window == needle))
+    })
+}
+
+pub fn has_digit(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_forms_become_half_width() {
+        assert_eq!(normalise("＞＝９５％"), "≥95%");
+        assert_eq!(normalise(" ≤ 1.2 万元 "), "≤1.2万元");
+        assert_eq!(normalise("ＡＢｃ１２"), "ABc12");
+    }
+
+    #[test]
+    fn comparator_words_become_signs() {
+        assert_eq!(normalise("不低于95%"), "≥95%");
+        assert_eq!(normalise("不超过5个工作日"), "≤5个工作日");
+        assert_eq!(normalise(">=3次"), "≥3次");
+        assert_eq!(normalise("<=50元/件"), "≤50元/件");
+        assert_eq!(normalise("≧90%"), "≥90%");
+        assert_eq!(normalise("不多于2起"), "≤2起");
+        assert_eq!(normalise("不少于10场"), "≥10场");
+        assert_eq!(normalise("大于等于3次"), "≥3次");
+        assert_eq!(normalise("小于等于3次"), "≤3次");
+        assert_eq!(normalise("=<3次"), "≤3次");
+    }
+
+    #[test]
+    fn contains_any_finds_words_anywhere() {
+        assert!(contains_any("案例办理单价", &["人均", "单价"]));
+        assert!(contains_any("单价", &["单价"]));
+        assert!(!contains_any("案例办理", &["单价", "案例办理费"]));
+        assert!(!contains_any("", &["率"]));
+    }
+
+    #[test]
+    fn trim_removes_white_space_at_both_ends_only() {
+        assert_eq!(trim("\u{3000} 好 好\t"), "好 好");
+        assert_eq!(trim("好"), "好");
+        assert_eq!(trim(""), "");
+        assert_eq!(trim("\u{a0}"), "");
+    }
+
+    #[test]
+    fn other_text_is_left_alone() {
+        assert_eq!(normalise("创造良好营商环境"), "创造良好营商环境");
+        assert_eq!(normalise("大厅"), "大厅");
+        assert_eq!(normalise(""), "");
+    }
+}

@@ -1,0 +1,1 @@
+//! The printable HTML (the export issue builds it out).

@@ -1,0 +1,2 @@
+//! 绩效目标填报. See ARCHITECTURE.md for the map.
+pub mod core;
