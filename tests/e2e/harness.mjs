@@ -66,7 +66,7 @@ export async function openPage(browser, url) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()} (${msg.location()?.url ?? ''})`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   await page.goto(url);
