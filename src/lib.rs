@@ -2,4 +2,6 @@
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

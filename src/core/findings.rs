@@ -2,6 +2,8 @@
 //! the place it concerns, so the UI can put it on the right field and
 //! 检查与导出 can link to it.
 
+use serde::{Deserialize, Serialize};
+
 use super::model::{Checkpoint, DepartmentList, IndicatorField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,7 +33,7 @@ impl Severity {
 }
 
 /// The field a finding concerns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
     Year,
     UnitCode,
@@ -82,7 +84,7 @@ impl Field {
 
 /// Where a finding is: in the document head or department part (no project),
 /// or in project `project` (0-based, in the document's order).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     pub project: Option<usize>,
     pub field: Field,

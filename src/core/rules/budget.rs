@@ -32,6 +32,39 @@ fn wan(d: Decimal) -> String {
     d.to_string()
 }
 
+/// The live sum check of the budget block: 财政资金 + 其他资金 against 预算数.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BudgetSum {
+    /// 财政资金 + 其他资金, when both are numbers (an empty one counts as 0).
+    pub sum: Option<Decimal>,
+    /// 预算数 − sum, when 预算数 is a number too.
+    pub difference: Option<Decimal>,
+}
+
+impl BudgetSum {
+    /// An amount as 万元 are written, with at least two decimals (`1.00`).
+    pub fn format(amount: Decimal) -> String {
+        wan(amount)
+    }
+}
+
+pub fn budget_sum(total: &str, fiscal: &str, other: &str) -> BudgetSum {
+    let part = |text: &str| {
+        if text.trim().is_empty() {
+            Some(Decimal::ZERO)
+        } else {
+            parse_amount(text)
+        }
+    };
+    let sum = part(fiscal)
+        .zip(part(other))
+        .and_then(|(f, o)| f.checked_add(o));
+    let difference = sum
+        .zip(parse_amount(total))
+        .and_then(|(s, t)| t.checked_sub(s));
+    BudgetSum { sum, difference }
+}
+
 fn d1_sum(ctx: &ProjectContext, out: &mut Sink) {
     let b = &ctx.project.budget;
     let Some(total) = ctx.total else { return };

@@ -20,13 +20,47 @@ mod value_form;
 #[cfg(test)]
 pub(crate) mod testkit;
 
+#[cfg(test)]
+mod tests {
+    use super::testkit::sound_doc;
+    use super::*;
+
+    #[test]
+    fn document_level_rules_need_no_indicator_rows() {
+        let mut doc = sound_doc();
+        doc.unit.code = "1".into();
+        doc.department.sub_goals.clear();
+        doc.projects.push(doc.projects[0].clone());
+        let full = validate_document_level(&doc);
+        assert!(!full.is_empty());
+        for p in &mut doc.projects {
+            p.indicators.clear();
+            p.goals.clear();
+            p.use_of_funds.clear();
+        }
+        assert_eq!(validate_document_level(&doc), full);
+    }
+
+    #[test]
+    fn totals_add_exactly_and_count_what_is_not_a_number() {
+        let mut doc = sound_doc();
+        doc.projects.push(doc.projects[0].clone());
+        doc.projects[1].budget.total = "0.10".into();
+        doc.projects[1].budget.other = "x".into();
+        let t = department_totals(&doc);
+        assert_eq!(t.total.to_string(), "5.10");
+        assert_eq!(t.fiscal.to_string(), "10.00");
+        assert_eq!(t.not_numbers, 1);
+    }
+}
+
 use std::collections::BTreeSet;
 
 pub use catalogue::{rule, Rule, Source, RULES};
 
 use super::findings::{Counts, Dimension, Field, Finding, Grade, Location, Severity};
 use super::format::Status;
-use super::model::Document;
+use super::model::{Document, Project};
 use context::ProjectContext;
 
 /// Collects findings for one place, so each rule only says what it found.
@@ -82,11 +116,18 @@ pub fn sort_by_place(findings: &mut [Finding]) {
 /// The rules that look at one project only (A, B, C, D, E, F1, F4). What a
 /// keystroke inside project `index` can change; `index` out of range gives none.
 pub fn validate_project(doc: &Document, index: usize) -> Vec<Finding> {
+    match doc.projects.get(index) {
+        Some(project) => check_project(project, &doc.year, index),
+        None => Vec::new(),
+    }
+}
+
+/// [`validate_project`] for a project held apart from its document (the
+/// editor keeps each project in its own reactive state): it needs only the
+/// project and the 预算年度. Findings carry `index` as their project.
+pub fn check_project(project: &Project, year: &str, index: usize) -> Vec<Finding> {
     let mut out = Vec::new();
-    let Some(project) = doc.projects.get(index) else {
-        return out;
-    };
-    let ctx = ProjectContext::new(project, &doc.year);
+    let ctx = ProjectContext::new(project, year);
     let mut sink = Sink {
         out: &mut out,
         project: Some(index),
@@ -103,6 +144,10 @@ pub fn validate_project(doc: &Document, index: usize) -> Vec<Finding> {
 
 /// The rules about the head, the department part and across projects
 /// (F2, F3, F5, G1–G4). Findings that concern a project carry its index.
+///
+/// Invariant the editor relies on: of each project these rules read only
+/// `code`, `name` and `budget.total`, so they can run on a light copy of the
+/// document without indicator rows (a test below holds it).
 pub fn validate_document_level(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     codes::check_document(doc, &mut out);
@@ -114,6 +159,39 @@ pub fn validate_document_level(doc: &Document) -> Vec<Finding> {
     sort_by_place(&mut out);
     out
 }
+
+/// Sums over all projects of one document, for 检查与导出 (exact decimals; an
+/// amount that is not a number is counted in `not_numbers` and left out).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub total: rust_decimal::Decimal,
+    pub fiscal: rust_decimal::Decimal,
+    pub other: rust_decimal::Decimal,
+    pub not_numbers: usize,
+}
+
+pub fn department_totals(doc: &Document) -> Totals {
+    let mut t = Totals::default();
+    for p in &doc.projects {
+        for (text, sum) in [
+            (&p.budget.total, &mut t.total),
+            (&p.budget.fiscal, &mut t.fiscal),
+            (&p.budget.other, &mut t.other),
+        ] {
+            if text.trim().is_empty() {
+                continue;
+            }
+            match context::parse_amount(text).and_then(|d| sum.checked_add(d)) {
+                Some(s) => *sum = s,
+                None => t.not_numbers += 1,
+            }
+        }
+    }
+    t
+}
+
+pub use budget::{budget_sum, BudgetSum};
+pub use spending::parse_percent;
 
 /// `status` for a written file: `complete` only when no error remains.
 pub fn status_of(findings: &[Finding]) -> Status {

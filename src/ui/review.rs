@@ -1,0 +1,176 @@
+//! 检查与导出: every finding of the document grouped by step, each a link to
+//! its field; the department totals; the per-project self-check; the exports.
+
+use leptos::prelude::*;
+
+use super::download::{download, file_name};
+use super::editor::{export_json, focus_later, EditorState, Step};
+use super::fields::RuleCode;
+use super::state::{DocState, Place};
+use super::AppState;
+use crate::core::findings::{describe_location, Counts, Dimension, Finding, Severity};
+use crate::core::rules::{department_totals, provisional_grade, rule, BudgetSum};
+
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let doc = expect_context::<DocState>();
+    let findings = Memo::new(move |_| doc.all_findings());
+    let counts = move || Counts::of(&findings.get());
+    let totals = move || doc.projects.with(|_| department_totals(&untrack(|| doc.to_core())));
+
+    let download_json = move |_| {
+        let core = untrack(|| doc.to_core());
+        let name = file_name(&core.unit.name, &core.year, "json");
+        if let Err(e) = download(&name, "application/json", &export_json(&core)) {
+            app.notice.set(Some(e));
+        }
+    };
+
+    view! {
+        <section class="step-page review" aria-labelledby="step-title">
+            <h1 id="step-title">"检查与导出"</h1>
+            <p class="summary" aria-live="polite">
+                {move || {
+                    let c = counts();
+                    if c.errors == 0 {
+                        format!("没有错误，可以导出。警告 {} 条，提示 {} 条（不影响导出，建议逐条核实）。", c.warnings, c.infos)
+                    } else {
+                        format!("还有 {} 个错误、{} 个警告、{} 条提示。有错误时导出的文件标记为草稿。", c.errors, c.warnings, c.infos)
+                    }
+                }}
+            </p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=download_json>"下载 JSON"</button>
+            </div>
+
+            <h2>"部门预算合计"</h2>
+            <table class="totals">
+                <thead><tr><th scope="col">"预算数合计"</th><th scope="col">"财政资金合计"</th><th scope="col">"其他资金合计"</th></tr></thead>
+                <tbody>
+                    <tr>
+                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals().total))}</td>
+                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals().fiscal))}</td>
+                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals().other))}</td>
+                    </tr>
+                </tbody>
+            </table>
+            {move || (totals().not_numbers > 0).then(|| view! {
+                <p class="hint">{format!("另有 {} 个金额不是数字，未计入合计。", totals().not_numbers)}</p>
+            })}
+
+            <h2>"项目自评（按88号文四个审核维度，非正式评级）"</h2>
+            <SelfCheck findings=findings />
+
+            <h2>"发现的问题"</h2>
+            <FindingsByStep findings=findings />
+        </section>
+    }
+}
+
+#[component]
+fn SelfCheck(findings: Memo<Vec<Finding>>) -> impl IntoView {
+    let doc = expect_context::<DocState>();
+    view! {
+        <table class="self-check">
+            <thead>
+                <tr>
+                    <th scope="col">"项目"</th>
+                    {Dimension::ALL.map(|d| view! { <th scope="col">{d.label()}</th> }).collect_view()}
+                    <th scope="col">"自评等级"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    let all = findings.get();
+                    doc.projects.get().into_iter().enumerate().map(|(i, p)| {
+                        let own: Vec<Finding> = all.iter().filter(|f| f.location.project == Some(i)).cloned().collect();
+                        let grade = provisional_grade(&own);
+                        let cells = Dimension::ALL.map(|d| {
+                            let errors = own.iter().filter(|f| f.severity == Severity::Error && rule(f.code).and_then(|r| r.dimension) == Some(d)).count();
+                            if errors == 0 { view! { <td class="ok">"✓"</td> }.into_any() } else { view! { <td class="bad">{format!("{errors} 错误")}</td> }.into_any() }
+                        });
+                        view! {
+                            <tr>
+                                <th scope="row">{format!("{}. {}", i + 1, p.display_name())}</th>
+                                {cells.collect_view()}
+                                <td class=format!("grade grade-{}", grade.label())>{grade.label()}</td>
+                            </tr>
+                        }
+                    }).collect_view()
+                }}
+            </tbody>
+        </table>
+        <p class="hint">"自评等级：优＝无错误无警告；良＝只有警告；中＝错误集中在一个维度；差＝两个及以上维度有错误。仅供填报单位自查，不是正式审核结论。"</p>
+    }
+}
+
+/// The step a finding belongs to.
+fn step_of(doc: DocState, f: &Finding) -> Step {
+    use crate::core::findings::Field;
+    match (f.location.project, f.location.field) {
+        (Some(i), _) => doc.projects.with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id))).unwrap_or(Step::Basic),
+        (None, Field::Department(..)) => Step::Department,
+        _ => Step::Basic,
+    }
+}
+
+#[component]
+fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
+    let doc = expect_context::<DocState>();
+    let editor = expect_context::<EditorState>();
+    view! {
+        {move || {
+            let all = findings.get();
+            if all.is_empty() {
+                return view! { <p class="ok">"✓ 没有发现问题。"</p> }.into_any();
+            }
+            let core = untrack(|| doc.to_core());
+            let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
+            for f in all {
+                let title = match f.location.project {
+                    Some(i) => format!("项目{}：{}", i + 1, core.projects.get(i).map(|p| p.name.trim()).filter(|n| !n.is_empty()).unwrap_or("未命名项目")),
+                    None => match f.location.field {
+                        crate::core::findings::Field::Department(..) => "部门整体绩效目标".to_string(),
+                        _ => "基本信息".to_string(),
+                    },
+                };
+                match groups.last_mut() {
+                    Some((t, list)) if *t == title => list.push(f),
+                    _ => groups.push((title, vec![f])),
+                }
+            }
+            groups.into_iter().map(|(title, list)| {
+                let c = Counts::of(&list);
+                view! {
+                    <section class="finding-group">
+                        <h3>{format!("{title}（{} 错误，{} 警告，{} 提示）", c.errors, c.warnings, c.infos)}</h3>
+                        <ul class="findings all">
+                            {list.into_iter().map(|f| {
+                                let where_ = describe_location(&core, &f.location);
+                                let place = doc.place_of(&f.location);
+                                let step = step_of(doc, &f);
+                                let target = place.map(Place::dom_id).unwrap_or_default();
+                                let href = format!("#{target}");
+                                let go = move |ev: leptos::ev::MouseEvent| {
+                                    ev.prevent_default();
+                                    editor.step.set(step);
+                                    focus_later(target.clone());
+                                };
+                                view! {
+                                    <li class=format!("finding {}", f.severity.key())>
+                                        <span class="sev-word">{f.severity.label()}</span>
+                                        " "
+                                        <RuleCode code=f.code />
+                                        " "
+                                        <a href=href class="goto" on:click=go>{format!("{where_}：{}", f.message)}</a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            }).collect_view().into_any()
+        }}
+    }
+}

@@ -1,0 +1,160 @@
+//! 草稿: the drafts stored in this browser.
+
+use leptos::prelude::*;
+
+use super::download::{download, file_name};
+use super::AppState;
+use crate::core::model::Document;
+use crate::storage::{self, Entry, Summary};
+
+fn saved_label(saved_at: &str) -> String {
+    // RFC 3339 UTC as written; shown in the preparer's local time.
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(saved_at));
+    if date.get_time().is_nan() {
+        return "—".into();
+    }
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let entries = Memo::new(move |_| {
+        app.drafts_changed.track();
+        storage::entries()
+    });
+
+    let create = move |_| {
+        let id = storage::new_id();
+        let doc = Document::new_draft();
+        if let Err(e) = storage::save(&id, &doc) {
+            app.notice.set(Some(e.message()));
+        }
+        app.open(id, &doc, storage::UiMemory { step: "basic".into(), ..Default::default() }, false);
+    };
+
+    view! {
+        <main class="page start">
+            <h1>"草稿"</h1>
+            <p class="lead">
+                "按官方表格逐项填写部门整体绩效目标和项目支出绩效目标表，系统随填随查。"
+                "草稿自动保存在本机浏览器中；清除浏览器数据会删除草稿，下载的 JSON 文件才是可靠的备份。"
+            </p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=create>"新建草稿"</button>
+            </div>
+            {move || {
+                let list = entries.get();
+                if list.is_empty() {
+                    view! { <p class="empty">"本浏览器中还没有草稿。点击「新建草稿」开始填报。"</p> }.into_any()
+                } else {
+                    view! {
+                        <table class="drafts">
+                            <caption>"本浏览器中的草稿"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"单位名称"</th>
+                                    <th scope="col">"预算年度"</th>
+                                    <th scope="col">"项目数"</th>
+                                    <th scope="col">"未解决的错误"</th>
+                                    <th scope="col">"最后保存"</th>
+                                    <th scope="col">"操作"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.into_iter().map(|e| view! { <DraftRow entry=e /> }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn DraftRow(entry: Entry) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    match entry {
+        Entry::Readable(s) => readable_row(app, s).into_any(),
+        Entry::Damaged { key, reason } => {
+            let raw_key = key.clone();
+            view! {
+                <tr class="damaged">
+                    <td colspan="5">
+                        <strong>"已损坏"</strong>
+                        {format!("：{reason}（存储项 {key}）。该草稿不会被打开或覆盖，可下载原始内容。")}
+                    </td>
+                    <td>
+                        <button type="button" on:click=move |_| {
+                            let text = storage::raw(&raw_key).unwrap_or_default();
+                            if let Err(e) = download("已损坏的草稿.txt", "text/plain;charset=utf-8", &text) {
+                                app.notice.set(Some(e));
+                            }
+                        }>"下载原始内容"</button>
+                    </td>
+                </tr>
+            }
+            .into_any()
+        }
+        Entry::Newer { key, version } => view! {
+            <tr class="newer">
+                <td colspan="6">
+                    <strong>"新版本草稿"</strong>
+                    {format!("：由新版本的填报系统保存（格式第 {version} 版，存储项 {key}），本版本不能打开，也不会改动它。")}
+                </td>
+            </tr>
+        }
+        .into_any(),
+    }
+}
+
+fn readable_row(app: AppState, s: Summary) -> impl IntoView {
+    let unit = if s.unit.is_empty() { "（未填单位名称）".to_string() } else { s.unit.clone() };
+    let label = format!("{unit} {}", s.year);
+    let (open_id, dl_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone());
+    let open = move |_| match storage::load(&open_id) {
+        Ok(doc) => app.open(open_id.clone(), &doc, storage::load_ui(&open_id), false),
+        Err(e) => app.notice.set(Some(e)),
+    };
+    let download_json = move |_| match storage::load(&dl_id) {
+        Ok(doc) => {
+            let text = crate::ui::editor::export_json(&doc);
+            if let Err(e) = download(&file_name(&doc.unit.name, &doc.year, "json"), "application/json", &text) {
+                app.notice.set(Some(e));
+            }
+        }
+        Err(e) => app.notice.set(Some(e)),
+    };
+    let delete_label = label.clone();
+    let delete = move |_| {
+        let question = format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。");
+        let yes = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false);
+        if yes {
+            storage::delete(&del_id);
+            app.refresh_drafts();
+        }
+    };
+    view! {
+        <tr>
+            <td>{unit}</td>
+            <td>{s.year.clone()}</td>
+            <td class="num">{s.projects}</td>
+            <td class="num">{if s.errors == 0 { "无".to_string() } else { s.errors.to_string() }}</td>
+            <td>{saved_label(&s.saved_at)}</td>
+            <td class="row-actions">
+                <button type="button" on:click=open>"打开"</button>
+                <button type="button" on:click=download_json>"下载 JSON"</button>
+                <button type="button" class="danger" on:click=delete>"删除"</button>
+            </td>
+        </tr>
+    }
+}
