@@ -54,9 +54,15 @@ impl Summary {
 pub enum Entry {
     Readable(Summary),
     /// Not JSON, or not our shape: kept as it is, offered for download.
-    Damaged { key: String, reason: String },
+    Damaged {
+        key: String,
+        reason: String,
+    },
     /// Written by a newer version of the app: listed, not opened.
-    Newer { key: String, version: u64 },
+    Newer {
+        key: String,
+        version: u64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +93,9 @@ fn classify(err: wasm_bindgen::JsValue) -> SaveError {
 
 /// Whether the browser lets this page use localStorage at all.
 pub fn available() -> bool {
-    LocalStorage::raw().set_item("perf-goals/probe", "1").is_ok()
+    LocalStorage::raw()
+        .set_item("perf-goals/probe", "1")
+        .is_ok()
         && LocalStorage::raw().remove_item("perf-goals/probe").is_ok()
 }
 
@@ -98,18 +106,29 @@ fn raw_get(key: &str) -> Option<String> {
 fn all_keys() -> Vec<String> {
     let storage = LocalStorage::raw();
     let n = storage.length().unwrap_or(0);
-    (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
 }
 
 /// Every draft stored in this browser, newest first, readable or not.
 pub fn entries() -> Vec<Entry> {
     let mut entries = Vec::new();
     for key in all_keys() {
-        let Some(rest) = key.strip_prefix("perf-goals/v") else { continue };
-        let Some((version, tail)) = rest.split_once('/') else { continue };
-        let Some(id) = tail.strip_prefix("draft/") else { continue };
+        let Some(rest) = key.strip_prefix("perf-goals/v") else {
+            continue;
+        };
+        let Some((version, tail)) = rest.split_once('/') else {
+            continue;
+        };
+        let Some(id) = tail.strip_prefix("draft/") else {
+            continue;
+        };
         match version.parse::<u64>() {
-            Ok(v) if v > FORMAT_VERSION => entries.push(Entry::Newer { key: key.clone(), version: v }),
+            Ok(v) if v > FORMAT_VERSION => entries.push(Entry::Newer {
+                key: key.clone(),
+                version: v,
+            }),
             Ok(_) => {
                 let text = raw_get(&key).unwrap_or_default();
                 entries.push(match read_document(&text) {
@@ -117,8 +136,14 @@ pub fn entries() -> Vec<Entry> {
                         let errors = Counts::of(&validate(&doc)).errors;
                         Entry::Readable(Summary::of(id, &doc, errors))
                     }
-                    Err(ReadError::NewerVersion { found, .. }) => Entry::Newer { key: key.clone(), version: found },
-                    Err(e) => Entry::Damaged { key: key.clone(), reason: e.to_string() },
+                    Err(ReadError::NewerVersion { found, .. }) => Entry::Newer {
+                        key: key.clone(),
+                        version: found,
+                    },
+                    Err(e) => Entry::Damaged {
+                        key: key.clone(),
+                        reason: e.to_string(),
+                    },
                 });
             }
             Err(_) => {}
@@ -151,9 +176,7 @@ pub fn save(id: &str, doc: &Document) -> Result<Summary, SaveError> {
     let findings = validate(doc);
     let text = write_document(doc, status_of(&findings));
     let storage = LocalStorage::raw();
-    storage
-        .set_item(&draft_key(id), &text)
-        .map_err(classify)?;
+    storage.set_item(&draft_key(id), &text).map_err(classify)?;
     let summary = Summary::of(id, doc, Counts::of(&findings).errors);
     let mut index: Vec<Summary> = LocalStorage::get(INDEX_KEY).unwrap_or_default();
     index.retain(|s| s.id != id);

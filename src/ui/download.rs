@@ -10,7 +10,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("Blob"))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("Blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
@@ -35,10 +36,24 @@ pub fn file_name(unit: &str, year: &str, extension: &str) -> String {
     let clean = |s: &str| -> String {
         s.trim()
             .chars()
-            .map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+            .map(|c| {
+                if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                    '_'
+                } else {
+                    c
+                }
+            })
             .collect()
     };
-    let unit = if unit.trim().is_empty() { "未命名单位".to_string() } else { clean(unit) };
-    let year = if year.trim().is_empty() { "年度未填".to_string() } else { clean(year) };
+    let unit = if unit.trim().is_empty() {
+        "未命名单位".to_string()
+    } else {
+        clean(unit)
+    };
+    let year = if year.trim().is_empty() {
+        "年度未填".to_string()
+    } else {
+        clean(year)
+    };
     format!("{unit}-{year}-绩效目标.{extension}")
 }

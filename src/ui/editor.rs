@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::{FindingList, TextField, Control, visible_findings};
+use super::fields::{visible_findings, Control, FindingList, TextField};
 use super::project::ProjectStep;
 use super::review::ReviewStep;
 use super::state::{DocState, Id, Place, Shown};
@@ -42,7 +42,10 @@ pub struct EditorState {
 
 /// The current time as RFC 3339 UTC, as `saved_at` is written.
 pub fn now_rfc3339() -> String {
-    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let iso = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
     // `2026-11-27T10:00:00.000Z` → `2026-11-27T10:00:00Z`
     match iso.split_once('.') {
         Some((head, _)) => format!("{head}Z"),
@@ -52,7 +55,12 @@ pub fn now_rfc3339() -> String {
 
 fn local_time() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
 }
 
 /// The document as a reviewer receives it: trimmed, `status` from validation,
@@ -74,7 +82,10 @@ impl EditorState {
         let step = match memory.step.as_str() {
             "department" => Step::Department,
             "review" => Step::Review,
-            s => match s.strip_prefix("project-").and_then(|i| i.parse::<usize>().ok()) {
+            s => match s
+                .strip_prefix("project-")
+                .and_then(|i| i.parse::<usize>().ok())
+            {
                 Some(i) => doc_state
                     .projects
                     .with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id)))
@@ -112,7 +123,11 @@ impl EditorState {
                 .map(|(project, field)| Location { project, field })
                 .collect()
         });
-        UiMemory { step, shown, all_shown: self.shown.all.get_untracked() }
+        UiMemory {
+            step,
+            shown,
+            all_shown: self.shown.all.get_untracked(),
+        }
     }
 
     /// Writes the draft now if anything changed since the last write.
@@ -127,7 +142,9 @@ impl EditorState {
         }
         let mut doc = untrack(|| self.doc.to_core());
         doc.saved_at = now_rfc3339();
-        self.doc.extras.update_value(|e| e.saved_at = doc.saved_at.clone());
+        self.doc
+            .extras
+            .update_value(|e| e.saved_at = doc.saved_at.clone());
         match storage::save(&self.draft_id, &doc) {
             Ok(_) => {
                 self.dirty.set_value(false);
@@ -176,7 +193,8 @@ pub fn install_save_on_hide(app: AppState) {
 
 fn counts_badge(counts: Counts) -> impl IntoView {
     if counts.errors == 0 && counts.warnings == 0 {
-        return view! { <span class="badge ok">"✓"<span class="sr-only">"无问题"</span></span> }.into_any();
+        return view! { <span class="badge ok">"✓"<span class="sr-only">"无问题"</span></span> }
+            .into_any();
     }
     view! {
         <span class="badges">

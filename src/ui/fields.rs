@@ -14,7 +14,13 @@ use crate::core::findings::{Finding, Severity};
 /// field was left once (or 检查与导出 was opened, or the file imported), then
 /// every keystroke's.
 pub fn visible_findings(doc: DocState, shown: Shown, place: Place) -> Signal<Vec<Finding>> {
-    Signal::derive(move || if shown.is_shown(place) { doc.findings_at(place) } else { Vec::new() })
+    Signal::derive(move || {
+        if shown.is_shown(place) {
+            doc.findings_at(place)
+        } else {
+            Vec::new()
+        }
+    })
 }
 
 thread_local! {
@@ -36,13 +42,19 @@ pub fn after_pointer(f: impl FnOnce() + 'static) {
 
 /// Installed once by the app: tracks whether a pointer is down.
 pub fn install_pointer_tracking() {
-    let _ = window_event_listener(leptos::ev::pointerdown, |_| POINTER_DOWN.with(|d| d.set(true)));
+    let _ = window_event_listener(leptos::ev::pointerdown, |_| {
+        POINTER_DOWN.with(|d| d.set(true))
+    });
     let release = |_| {
         POINTER_DOWN.with(|d| d.set(false));
-        let pending: Vec<Box<dyn FnOnce()>> = AFTER_POINTER.with(|p| p.borrow_mut().drain(..).collect());
+        let pending: Vec<Box<dyn FnOnce()>> =
+            AFTER_POINTER.with(|p| p.borrow_mut().drain(..).collect());
         if !pending.is_empty() {
             // After the click that this release completes has been dispatched.
-            set_timeout(move || pending.into_iter().for_each(|f| f()), std::time::Duration::ZERO);
+            set_timeout(
+                move || pending.into_iter().for_each(|f| f()),
+                std::time::Duration::ZERO,
+            );
         }
     };
     let _ = window_event_listener(leptos::ev::pointerup, release);
@@ -70,7 +82,10 @@ pub fn RuleCode(code: &'static str) -> impl IntoView {
 
 /// One finding: severity as a word and an icon as well as a colour.
 #[component]
-pub fn FindingLine(finding: Finding) -> impl IntoView {
+pub fn FindingLine(
+    finding: Finding,
+    #[prop(optional)] field: Option<&'static str>,
+) -> impl IntoView {
     let class = format!("finding {}", finding.severity.key());
     let icon = match finding.severity {
         Severity::Error => "✖",
@@ -79,6 +94,7 @@ pub fn FindingLine(finding: Finding) -> impl IntoView {
     };
     view! {
         <li class=class>
+            {field.filter(|f| !f.is_empty()).map(|f| view! { <span class="finding-field">{f}</span> })}
             <span class="sev" aria-hidden="true">{icon}</span>
             <span class="sev-word">{finding.severity.label()}</span>
             " "
@@ -90,12 +106,23 @@ pub fn FindingLine(finding: Finding) -> impl IntoView {
 }
 
 /// The findings of one place, always mounted so `aria-describedby` points at
-/// something even while it is empty.
+/// something even while it is empty. `prefix` names the field where the list
+/// stands apart from it (`指标值：`).
 #[component]
-pub fn FindingList(id: String, findings: Signal<Vec<Finding>>) -> impl IntoView {
+pub fn FindingList(
+    id: String,
+    findings: Signal<Vec<Finding>>,
+    #[prop(optional)] prefix: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <ul id=id class="findings">
-            {move || findings.get().into_iter().map(|f| view! { <FindingLine finding=f /> }).collect_view()}
+            {move || {
+                findings
+                    .get()
+                    .into_iter()
+                    .map(|f| view! { <FindingLine finding=f field=prefix.unwrap_or("") /> })
+                    .collect_view()
+            }}
         </ul>
     }
 }
@@ -127,6 +154,10 @@ pub fn TextField(
     /// Label only for assistive technology (table cells, whose column heading shows it).
     #[prop(optional)]
     hidden_label: bool,
+    /// The findings list is rendered by the caller (the indicator table shows a
+    /// row's findings across the full width below it).
+    #[prop(optional)]
+    findings_elsewhere: bool,
 ) -> impl IntoView {
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
@@ -182,7 +213,7 @@ pub fn TextField(
                 {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
             </div>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            <FindingList id=msgs_id findings=findings />
+            {(!findings_elsewhere).then(|| view! { <FindingList id=msgs_id findings=findings /> })}
         </div>
     }
 }

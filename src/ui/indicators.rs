@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 
 use super::editor::focus_later;
-use super::fields::{after_pointer, has_error_in, visible_findings, Control, FindingList, TextField};
+use super::fields::{
+    after_pointer, has_error_in, visible_findings, Control, FindingList, TextField,
+};
 use super::state::{DocState, Place, ProjectPlace, ProjectState, Row, Shown};
 use crate::core::findings::Field;
 use crate::core::model::{level2_choices, IndicatorField, LEVELS};
@@ -21,7 +23,8 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
     let findings = visible_findings(doc, shown, table_place);
     let add = move |_| {
         let row = doc.new_row();
-        let focus = Place::Project(pid, ProjectPlace::Cell(row.id, IndicatorField::Level1)).dom_id();
+        let focus =
+            Place::Project(pid, ProjectPlace::Cell(row.id, IndicatorField::Level1)).dom_id();
         rows.update(|rs| rs.push(row));
         doc.changed();
         focus_later(focus);
@@ -72,17 +75,27 @@ fn IndicatorRow(project: ProjectState, row: Row) -> impl IntoView {
     // continues the 一级 of the row above shows it quietly.
     let continues = move || {
         let Some(i) = index() else { return false };
-        i > 0 && rows.with(|rs| rs[i - 1].cell(IndicatorField::Level1).get() == level1.get()) && !level1.get().is_empty()
+        i > 0
+            && rows.with(|rs| rs[i - 1].cell(IndicatorField::Level1).get() == level1.get())
+            && !level1.get().is_empty()
     };
 
-    let shift = move |by: isize, button: &'static str| {
+    let shift = move |by: isize| {
         let Some(i) = index() else { return };
+        let len = rows.with_untracked(|r| r.len());
         let j = i as isize + by;
-        if j < 0 || j as usize >= rows.with_untracked(|r| r.len()) {
+        if j < 0 || j as usize >= len {
             return;
         }
         rows.update(|rs| rs.swap(i, j as usize));
         doc.changed();
+        // The focus stays with the moved row, on the same button unless that
+        // one is now disabled (the row reached the top or the bottom).
+        let at_edge = j == 0 || j as usize + 1 == len;
+        let button = match (by < 0, at_edge) {
+            (true, false) | (false, true) => "up",
+            (true, true) | (false, false) => "down",
+        };
         focus_later(format!("{button}-{rid}"));
     };
     let cells = row.cells;
@@ -108,16 +121,28 @@ fn IndicatorRow(project: ProjectState, row: Row) -> impl IntoView {
     };
 
     let l1_options = Signal::stored(LEVELS.iter().map(|(l1, _)| *l1).collect::<Vec<_>>());
-    let l2_options = Signal::derive(move || level2_choices(&level1.get()).map(<[_]>::to_vec).unwrap_or_default());
+    let l2_options = Signal::derive(move || {
+        level2_choices(&level1.get())
+            .map(<[_]>::to_vec)
+            .unwrap_or_default()
+    });
     let on_level1 = move |new: String| {
         // A 二级 that does not belong under the new 一级 is cleared, not kept
         // silently wrong; C1 then asks for a choice.
-        let fits = level2_choices(&new).is_some_and(|c| c.contains(&level2.get_untracked().as_str()));
+        let fits =
+            level2_choices(&new).is_some_and(|c| c.contains(&level2.get_untracked().as_str()));
         if !fits {
             level2.set(String::new());
         }
     };
 
+    let shown = expect_context::<Shown>();
+    let cell_findings = IndicatorField::ALL.map(|f| (f, visible_findings(doc, shown, cell(f))));
+    let any_findings = move || {
+        cell_findings
+            .iter()
+            .any(|(_, list)| list.with(|l| !l.is_empty()))
+    };
     view! {
         <tr class:continues=continues>
             <td class="c-l1">
@@ -127,23 +152,33 @@ fn IndicatorRow(project: ProjectState, row: Row) -> impl IntoView {
                 <LevelSelect label="二级指标" value=level2 options=l2_options place=cell(IndicatorField::Level2) on_change=|_| {} />
             </td>
             <td class="c-name">
-                <TextField label="三级指标" value=row.cell(IndicatorField::Name) place=cell(IndicatorField::Name) hidden_label=true control=Control::Paragraph />
+                <TextField label="三级指标" value=row.cell(IndicatorField::Name) place=cell(IndicatorField::Name) hidden_label=true findings_elsewhere=true control=Control::Paragraph />
             </td>
             <td class="c-desc">
-                <TextField label="绩效指标描述" value=row.cell(IndicatorField::Description) place=cell(IndicatorField::Description) hidden_label=true control=Control::Paragraph />
+                <TextField label="绩效指标描述" value=row.cell(IndicatorField::Description) place=cell(IndicatorField::Description) hidden_label=true findings_elsewhere=true control=Control::Paragraph />
             </td>
             <td class="c-value">
-                <TextField label="指标值" value=row.cell(IndicatorField::Value) place=cell(IndicatorField::Value) hidden_label=true />
+                <TextField label="指标值" value=row.cell(IndicatorField::Value) place=cell(IndicatorField::Value) hidden_label=true findings_elsewhere=true />
             </td>
             <td class="c-basis">
-                <TextField label="指标值确定依据" value=row.cell(IndicatorField::Basis) place=cell(IndicatorField::Basis) hidden_label=true control=Control::Paragraph />
+                <TextField label="指标值确定依据" value=row.cell(IndicatorField::Basis) place=cell(IndicatorField::Basis) hidden_label=true findings_elsewhere=true control=Control::Paragraph />
             </td>
             <td class="c-tools">
                 <button type="button" class="icon" id=format!("up-{rid}") aria-label="上移指标" title="上移"
-                    disabled=move || index() == Some(0) on:click=move |_| shift(-1, "up")>"↑"</button>
+                    disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"↑"</button>
                 <button type="button" class="icon" id=format!("down-{rid}") aria-label="下移指标" title="下移"
-                    disabled=move || index().is_some_and(|i| i + 1 >= rows.with(|r| r.len())) on:click=move |_| shift(1, "down")>"↓"</button>
+                    disabled=move || index().is_some_and(|i| i + 1 >= rows.with(|r| r.len())) on:click=move |_| shift(1)>"↓"</button>
                 <button type="button" class="icon danger" id=format!("delete-{rid}") aria-label="删除指标" title="删除" on:click=remove>"✕"</button>
+            </td>
+        </tr>
+        // The row's findings across the table's width, under the row. Not a
+        // table row for assistive technology: the table's rows are the
+        // indicator rows, and each list is joined to its control by id.
+        <tr role="presentation" class="row-findings" class:empty=move || !any_findings()>
+            <td colspan="7">
+                {cell_findings.map(|(f, list)| view! {
+                    <FindingList id=format!("{}-msgs", cell(f).dom_id()) findings=list prefix=f.label() />
+                }).collect_view()}
             </td>
         </tr>
     }
@@ -165,6 +200,7 @@ fn LevelSelect(
     let msgs_id = format!("{id}-msgs");
     let findings = visible_findings(doc, shown, place);
     let invalid = move || findings.with(|f| has_error_in(f)).then_some("true");
+    // The list itself stands in the row's findings line (IndicatorRow).
     let described = {
         let msgs_id = msgs_id.clone();
         move || findings.with(|f| !f.is_empty()).then(|| msgs_id.clone())
@@ -199,7 +235,6 @@ fn LevelSelect(
                     }
                 }}
             </select>
-            <FindingList id=msgs_id findings=findings />
         </div>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::editor::{focus_later, EditorState, Step};
-use super::fields::{Control, FindingList, TextField, visible_findings};
+use super::fields::{visible_findings, Control, FindingList, TextField};
 use super::indicators::IndicatorTable;
 use super::state::{DocState, Place, ProjectPlace, ProjectState, Shown};
 use crate::core::findings::Field;
@@ -25,27 +25,45 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
     let is_last = move || number() >= count();
 
     let remove = move |_| {
-        let name = doc.project(pid).map(|p| p.display_name()).unwrap_or_default();
+        let name = doc
+            .project(pid)
+            .map(|p| p.display_name())
+            .unwrap_or_default();
         let question = format!("确定删除项目「{name}」吗？该项目的所有内容将被删除。");
-        let yes = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false);
+        let yes = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&question).ok())
+            .unwrap_or(false);
         if !yes {
             return;
         }
         let index = doc.project_index(pid).unwrap_or(0);
         doc.projects.update(|ps| ps.retain(|p| p.id != pid));
         doc.changed();
-        let next = doc.projects.with_untracked(|ps| ps.get(index).or(ps.last()).map(|p| p.id));
-        editor.step.set(next.map_or(Step::Department, Step::Project));
+        let next = doc
+            .projects
+            .with_untracked(|ps| ps.get(index).or(ps.last()).map(|p| p.id));
+        editor
+            .step
+            .set(next.map_or(Step::Department, Step::Project));
     };
     let shift = move |by: isize| {
-        let Some(i) = doc.project_index(pid) else { return };
+        let Some(i) = doc.project_index(pid) else {
+            return;
+        };
         let j = i as isize + by;
         if j < 0 || j as usize >= count() {
             return;
         }
         doc.projects.update(|ps| ps.swap(i, j as usize));
         doc.changed();
-        focus_later(if by < 0 { "project-up".into() } else { "project-down".into() });
+        // As for indicator rows: keep the focus on a button that is still enabled.
+        let at_edge = j == 0 || j as usize + 1 == count();
+        let up = (by < 0) != at_edge;
+        focus_later(if up {
+            "project-up".into()
+        } else {
+            "project-down".into()
+        });
     };
 
     view! {
@@ -104,7 +122,13 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
 /// 预算数 against 财政资金 + 其他资金, exact, with the difference.
 #[component]
 fn BudgetCheck(project: ProjectState) -> impl IntoView {
-    let check = move || budget_sum(&project.total.get(), &project.fiscal.get(), &project.other.get());
+    let check = move || {
+        budget_sum(
+            &project.total.get(),
+            &project.fiscal.get(),
+            &project.other.get(),
+        )
+    };
     view! {
         <p class="budget-check" aria-live="polite">
             {move || {
@@ -136,7 +160,13 @@ fn PlanChart(project: ProjectState) -> impl IntoView {
         let parts: Vec<String> = Checkpoint::ALL
             .iter()
             .zip(values())
-            .map(|(c, v)| format!("{}{}", c.label(), v.map_or("未填".to_string(), |v| format!("{v}%"))))
+            .map(|(c, v)| {
+                format!(
+                    "{}{}",
+                    c.label(),
+                    v.map_or("未填".to_string(), |v| format!("{v}%"))
+                )
+            })
             .collect();
         format!("资金支出计划累计进度：{}", parts.join("，"))
     };

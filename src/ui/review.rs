@@ -17,7 +17,10 @@ pub fn ReviewStep() -> impl IntoView {
     let doc = expect_context::<DocState>();
     let findings = Memo::new(move |_| doc.all_findings());
     let counts = move || Counts::of(&findings.get());
-    let totals = move || doc.projects.with(|_| department_totals(&untrack(|| doc.to_core())));
+    let totals = move || {
+        doc.projects
+            .with(|_| department_totals(&untrack(|| doc.to_core())))
+    };
 
     let download_json = move |_| {
         let core = untrack(|| doc.to_core());
@@ -109,7 +112,10 @@ fn SelfCheck(findings: Memo<Vec<Finding>>) -> impl IntoView {
 fn step_of(doc: DocState, f: &Finding) -> Step {
     use crate::core::findings::Field;
     match (f.location.project, f.location.field) {
-        (Some(i), _) => doc.projects.with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id))).unwrap_or(Step::Basic),
+        (Some(i), _) => doc
+            .projects
+            .with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id)))
+            .unwrap_or(Step::Basic),
         (None, Field::Department(..)) => Step::Department,
         _ => Step::Basic,
     }

@@ -27,7 +27,8 @@ pub fn RulesPage() -> impl IntoView {
     }
     let back = move |_| {
         let to = app.previous.get_untracked();
-        app.page.set(if to == Page::Rules { Page::Start } else { to });
+        app.page
+            .set(if to == Page::Rules { Page::Start } else { to });
     };
     view! {
         <main class="page rules">

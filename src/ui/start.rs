@@ -37,7 +37,15 @@ pub fn StartPage() -> impl IntoView {
         if let Err(e) = storage::save(&id, &doc) {
             app.notice.set(Some(e.message()));
         }
-        app.open(id, &doc, storage::UiMemory { step: "basic".into(), ..Default::default() }, false);
+        app.open(
+            id,
+            &doc,
+            storage::UiMemory {
+                step: "basic".into(),
+                ..Default::default()
+            },
+            false,
+        );
     };
 
     view! {
@@ -118,7 +126,11 @@ fn DraftRow(entry: Entry) -> impl IntoView {
 }
 
 fn readable_row(app: AppState, s: Summary) -> impl IntoView {
-    let unit = if s.unit.is_empty() { "（未填单位名称）".to_string() } else { s.unit.clone() };
+    let unit = if s.unit.is_empty() {
+        "（未填单位名称）".to_string()
+    } else {
+        s.unit.clone()
+    };
     let label = format!("{unit} {}", s.year);
     let (open_id, dl_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone());
     let open = move |_| match storage::load(&open_id) {
@@ -128,7 +140,11 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     let download_json = move |_| match storage::load(&dl_id) {
         Ok(doc) => {
             let text = crate::ui::editor::export_json(&doc);
-            if let Err(e) = download(&file_name(&doc.unit.name, &doc.year, "json"), "application/json", &text) {
+            if let Err(e) = download(
+                &file_name(&doc.unit.name, &doc.year, "json"),
+                "application/json",
+                &text,
+            ) {
                 app.notice.set(Some(e));
             }
         }
@@ -137,7 +153,9 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     let delete_label = label.clone();
     let delete = move |_| {
         let question = format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。");
-        let yes = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false);
+        let yes = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&question).ok())
+            .unwrap_or(false);
         if yes {
             storage::delete(&del_id);
             app.refresh_drafts();

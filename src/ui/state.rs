@@ -35,7 +35,10 @@ pub struct Paragraph {
 
 impl Paragraph {
     pub fn new(text: &str) -> Self {
-        Paragraph { id: next_id(), text: RwSignal::new(text.to_string()) }
+        Paragraph {
+            id: next_id(),
+            text: RwSignal::new(text.to_string()),
+        }
     }
 }
 
@@ -61,7 +64,10 @@ impl Row {
     }
 
     fn to_core(&self) -> Indicator {
-        let mut row = Indicator { extra: (*self.extra).clone(), ..Default::default() };
+        let mut row = Indicator {
+            extra: (*self.extra).clone(),
+            ..Default::default()
+        };
         for f in IndicatorField::ALL {
             *row.get_mut(f) = self.cell(f).get();
         }
@@ -104,7 +110,12 @@ impl ProjectState {
         let other = RwSignal::new(p.budget.other.clone());
         let use_of_funds = RwSignal::new(p.use_of_funds.clone());
         let plan = Checkpoint::ALL.map(|c| RwSignal::new(p.spending_plan.get(c).clone()));
-        let goals = RwSignal::new(p.goals.iter().map(|g| Paragraph::new(g)).collect::<Vec<_>>());
+        let goals = RwSignal::new(
+            p.goals
+                .iter()
+                .map(|g| Paragraph::new(g))
+                .collect::<Vec<_>>(),
+        );
         let rows = RwSignal::new(p.indicators.iter().map(Row::new).collect::<Vec<_>>());
         let extras = Arc::new(ProjectExtras {
             project: p.extra.clone(),
@@ -133,7 +144,10 @@ impl ProjectState {
 
     /// The project as the core sees it. Reads every field (tracked).
     pub fn to_core(&self) -> Project {
-        let mut plan = SpendingPlan { extra: self.extras.spending_plan.clone(), ..Default::default() };
+        let mut plan = SpendingPlan {
+            extra: self.extras.spending_plan.clone(),
+            ..Default::default()
+        };
         for (i, c) in Checkpoint::ALL.iter().enumerate() {
             *plan.get_mut(*c) = self.plan[i].get();
         }
@@ -148,7 +162,9 @@ impl ProjectState {
             },
             use_of_funds: self.use_of_funds.get(),
             spending_plan: plan,
-            goals: self.goals.with(|g| g.iter().map(|p| p.text.get()).collect()),
+            goals: self
+                .goals
+                .with(|g| g.iter().map(|p| p.text.get()).collect()),
             indicators: self.rows.with(|r| r.iter().map(Row::to_core).collect()),
             extra: self.extras.project.clone(),
         }
@@ -159,7 +175,10 @@ impl ProjectState {
         Project {
             code: self.code.get(),
             name: self.name.get(),
-            budget: Budget { total: self.total.get(), ..Default::default() },
+            budget: Budget {
+                total: self.total.get(),
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -212,10 +231,19 @@ impl DocState {
         let unit_code = RwSignal::new(doc.unit.code.clone());
         let unit_name = RwSignal::new(doc.unit.name.clone());
         let lists = DepartmentList::ALL.map(|l| {
-            RwSignal::new(doc.department.list(l).iter().map(|p| Paragraph::new(p)).collect::<Vec<_>>())
+            RwSignal::new(
+                doc.department
+                    .list(l)
+                    .iter()
+                    .map(|p| Paragraph::new(p))
+                    .collect::<Vec<_>>(),
+            )
         });
         let projects = RwSignal::new(
-            doc.projects.iter().map(|p| ProjectState::new(p, year)).collect::<Vec<_>>(),
+            doc.projects
+                .iter()
+                .map(|p| ProjectState::new(p, year))
+                .collect::<Vec<_>>(),
         );
         let extras = StoredValue::new(DocExtras {
             money_unit: doc.money_unit.clone(),
@@ -227,7 +255,11 @@ impl DocState {
         let doc_findings = Memo::new(move |_| {
             let light = Document {
                 year: year.get(),
-                unit: Unit { code: unit_code.get(), name: unit_name.get(), ..Default::default() },
+                unit: Unit {
+                    code: unit_code.get(),
+                    name: unit_name.get(),
+                    ..Default::default()
+                },
                 department: department_of(lists),
                 projects: projects.with(|ps| ps.iter().map(ProjectState::to_light_core).collect()),
                 ..Default::default()
@@ -284,17 +316,24 @@ impl DocState {
         department.extra = extras.department;
         Document {
             year: self.year.get(),
-            unit: Unit { code: self.unit_code.get(), name: self.unit_name.get(), extra: extras.unit },
+            unit: Unit {
+                code: self.unit_code.get(),
+                name: self.unit_name.get(),
+                extra: extras.unit,
+            },
             money_unit: extras.money_unit,
             department,
-            projects: self.projects.with(|ps| ps.iter().map(ProjectState::to_core).collect()),
+            projects: self
+                .projects
+                .with(|ps| ps.iter().map(ProjectState::to_core).collect()),
             saved_at: extras.saved_at,
             extra: extras.document,
         }
     }
 
     pub fn project(&self, id: Id) -> Option<ProjectState> {
-        self.projects.with(|ps| ps.iter().find(|p| p.id == id).cloned())
+        self.projects
+            .with(|ps| ps.iter().find(|p| p.id == id).cloned())
     }
 
     pub fn project_index(&self, id: Id) -> Option<usize> {
@@ -319,8 +358,12 @@ impl DocState {
     /// The findings of one project: its own and the document-level ones that
     /// name it (F2, F3), with the project's current index.
     pub fn project_findings(&self, id: Id) -> Vec<Finding> {
-        let Some(index) = self.project_index(id) else { return Vec::new() };
-        let Some(p) = self.project(id) else { return Vec::new() };
+        let Some(index) = self.project_index(id) else {
+            return Vec::new();
+        };
+        let Some(p) = self.project(id) else {
+            return Vec::new();
+        };
         let mut own: Vec<Finding> = p
             .findings
             .get()
@@ -330,34 +373,49 @@ impl DocState {
                 f
             })
             .collect();
-        own.extend(self.doc_findings.get().into_iter().filter(|f| f.location.project == Some(index)));
+        own.extend(
+            self.doc_findings
+                .get()
+                .into_iter()
+                .filter(|f| f.location.project == Some(index)),
+        );
         own
     }
 
     pub fn head_counts(&self) -> Counts {
         let found = self.doc_findings.get();
         Counts::of(found.iter().filter(|f| {
-            f.location.project.is_none() && matches!(f.location.field, Field::Year | Field::UnitCode | Field::UnitName)
+            f.location.project.is_none()
+                && matches!(
+                    f.location.field,
+                    Field::Year | Field::UnitCode | Field::UnitName
+                )
         }))
     }
 
     pub fn department_counts(&self) -> Counts {
         let found = self.doc_findings.get();
-        Counts::of(found.iter().filter(|f| matches!(f.location.field, Field::Department(..))))
+        Counts::of(
+            found
+                .iter()
+                .filter(|f| matches!(f.location.field, Field::Department(..))),
+        )
     }
 
     /// The place in the editor a finding concerns, with stable ids.
     pub fn place_of(&self, location: &Location) -> Option<Place> {
         match (location.project, location.field) {
             (None, Field::Department(list, None)) => Some(Place::List(list)),
-            (None, Field::Department(list, Some(i))) => {
-                self.list(list).with_untracked(|ps| ps.get(i).map(|p| Place::Paragraph(list, p.id)))
-            }
+            (None, Field::Department(list, Some(i))) => self
+                .list(list)
+                .with_untracked(|ps| ps.get(i).map(|p| Place::Paragraph(list, p.id))),
             (None, field) => Some(Place::Head(field)),
             (Some(i), field) => {
                 let p = self.projects.with_untracked(|ps| ps.get(i).cloned())?;
                 let place = match field {
-                    Field::Goals(Some(g)) => ProjectPlace::Goal(p.goals.with_untracked(|gs| gs.get(g).map(|x| x.id))?),
+                    Field::Goals(Some(g)) => {
+                        ProjectPlace::Goal(p.goals.with_untracked(|gs| gs.get(g).map(|x| x.id))?)
+                    }
                     Field::Indicator(r, Some(f)) => {
                         ProjectPlace::Cell(p.rows.with_untracked(|rs| rs.get(r).map(|x| x.id))?, f)
                     }
@@ -378,7 +436,9 @@ impl DocState {
             Place::Head(field) => Some((None, field)),
             Place::List(list) => Some((None, Field::Department(list, None))),
             Place::Paragraph(list, id) => {
-                let i = self.list(list).with(|ps| ps.iter().position(|p| p.id == id))?;
+                let i = self
+                    .list(list)
+                    .with(|ps| ps.iter().position(|p| p.id == id))?;
                 Some((None, Field::Department(list, Some(i))))
             }
             Place::Project(pid, pp) => {
@@ -386,10 +446,13 @@ impl DocState {
                 let p = self.project(pid)?;
                 let field = match pp {
                     ProjectPlace::Field(f) => f,
-                    ProjectPlace::Goal(gid) => Field::Goals(Some(p.goals.with(|gs| gs.iter().position(|g| g.id == gid))?)),
-                    ProjectPlace::Cell(rid, f) => {
-                        Field::Indicator(p.rows.with(|rs| rs.iter().position(|r| r.id == rid))?, Some(f))
-                    }
+                    ProjectPlace::Goal(gid) => Field::Goals(Some(
+                        p.goals.with(|gs| gs.iter().position(|g| g.id == gid))?,
+                    )),
+                    ProjectPlace::Cell(rid, f) => Field::Indicator(
+                        p.rows.with(|rs| rs.iter().position(|r| r.id == rid))?,
+                        Some(f),
+                    ),
                 };
                 Some((Some(index), field))
             }
@@ -398,17 +461,26 @@ impl DocState {
 
     /// The findings at one place (tracked: follows every keystroke).
     pub fn findings_at(&self, place: Place) -> Vec<Finding> {
-        let Some((project, field)) = self.field_of(place) else { return Vec::new() };
+        let Some((project, field)) = self.field_of(place) else {
+            return Vec::new();
+        };
         let mut found: Vec<Finding> = match place {
             Place::Project(pid, _) => self.project(pid).map_or_else(Vec::new, |p| {
-                p.findings.with(|fs| fs.iter().filter(|f| f.location.field == field).cloned().collect())
+                p.findings.with(|fs| {
+                    fs.iter()
+                        .filter(|f| f.location.field == field)
+                        .cloned()
+                        .collect()
+                })
             }),
             _ => Vec::new(),
         };
-        found.extend(
-            self.doc_findings
-                .with(|fs| fs.iter().filter(|f| f.location.project == project && f.location.field == field).cloned().collect::<Vec<_>>()),
-        );
+        found.extend(self.doc_findings.with(|fs| {
+            fs.iter()
+                .filter(|f| f.location.project == project && f.location.field == field)
+                .cloned()
+                .collect::<Vec<_>>()
+        }));
         found
     }
 }
@@ -471,8 +543,14 @@ impl Place {
     pub fn contains(self, other: Place) -> bool {
         match (self, other) {
             (Place::List(a), Place::Paragraph(b, _)) => a == b,
-            (Place::Project(a, ProjectPlace::Field(Field::Goals(None))), Place::Project(b, ProjectPlace::Goal(_))) => a == b,
-            (Place::Project(a, ProjectPlace::Field(Field::Indicators)), Place::Project(b, ProjectPlace::Cell(..))) => a == b,
+            (
+                Place::Project(a, ProjectPlace::Field(Field::Goals(None))),
+                Place::Project(b, ProjectPlace::Goal(_)),
+            ) => a == b,
+            (
+                Place::Project(a, ProjectPlace::Field(Field::Indicators)),
+                Place::Project(b, ProjectPlace::Cell(..)),
+            ) => a == b,
             _ => self == other,
         }
     }
@@ -504,7 +582,10 @@ pub struct Shown {
 
 impl Shown {
     pub fn new() -> Self {
-        Shown { touched: RwSignal::new(HashSet::new()), all: RwSignal::new(false) }
+        Shown {
+            touched: RwSignal::new(HashSet::new()),
+            all: RwSignal::new(false),
+        }
     }
 
     pub fn touch(&self, place: Place) {
