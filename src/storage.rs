@@ -1,20 +1,26 @@
-//! The only code that touches browser storage (localStorage, through
-//! gloo-storage). One key per draft, holding the document JSON of format.md,
-//! plus a small index for the start page; every key carries the format version.
-//! A draft this app cannot read (damaged, or written by a newer version) is
-//! listed, never opened and never overwritten.
+//! The only code that touches browser storage (localStorage). One key per
+//! draft, holding the document JSON of format.md, plus a small index for the
+//! start page; every key carries the format version. A draft this app cannot
+//! read (damaged, or written by a newer version) is listed, never opened and
+//! never overwritten.
+//!
+//! Written on web_sys directly, not gloo-storage: gloo's `LocalStorage::raw()`
+//! throws when the browser refuses storage (private mode, policy), and the app
+//! must then go on working in memory.
 
-use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::core::findings::Counts;
+use crate::core::findings::{Counts, Location};
 use crate::core::format::{read_document, write_document, ReadError};
 use crate::core::model::{Document, FORMAT_VERSION};
 use crate::core::rules::{status_of, validate};
 
 const PREFIX: &str = "perf-goals/v1/";
+const INDEX_KEY: &str = "perf-goals/v1/index";
+const LAST_OPEN_KEY: &str = "perf-goals/v1/last-open";
 
-fn draft_key(id: &str) -> String {
+pub fn draft_key(id: &str) -> String {
     format!("{PREFIX}draft/{id}")
 }
 
@@ -22,8 +28,47 @@ fn ui_key(id: &str) -> String {
     format!("{PREFIX}ui/{id}")
 }
 
-const INDEX_KEY: &str = "perf-goals/v1/index";
-const LAST_OPEN_KEY: &str = "perf-goals/v1/last-open";
+pub fn lease_key(id: &str) -> String {
+    format!("{PREFIX}lease/{id}")
+}
+
+pub fn handoff_key(id: &str) -> String {
+    format!("{PREFIX}handoff/{id}")
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Whether the browser lets this page keep anything in localStorage.
+pub fn available() -> bool {
+    local().is_some_and(|s| {
+        s.set_item("perf-goals/probe", "1").is_ok() && s.remove_item("perf-goals/probe").is_ok()
+    })
+}
+
+fn get_raw(key: &str) -> Option<String> {
+    local()?.get_item(key).ok()?
+}
+
+fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
+    let storage = local().ok_or_else(|| SaveError::Unavailable("浏览器禁用了本地存储".into()))?;
+    storage.set_item(key, value).map_err(classify)
+}
+
+fn remove(key: &str) {
+    if let Some(s) = local() {
+        let _ = s.remove_item(key);
+    }
+}
+
+fn get_json<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&get_raw(key)?).ok()
+}
+
+fn set_json<T: Serialize>(key: &str, value: &T) -> Result<(), SaveError> {
+    set_raw(key, &serde_json::to_string(value).unwrap_or_default())
+}
 
 /// One line of the start page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,7 +122,9 @@ impl SaveError {
     pub fn message(&self) -> String {
         match self {
             SaveError::Full => "浏览器存储空间已满。内容仍在本页中，请立即点击「下载 JSON」保存备份，再删除不用的草稿。".into(),
-            SaveError::Unavailable(why) => format!("浏览器不允许保存（{why}）。内容只在本页中，关闭或刷新前请下载 JSON。"),
+            SaveError::Unavailable(why) => {
+                format!("浏览器不允许保存（{why}）。内容只在本页中，关闭或刷新前请点击「下载 JSON」保存。")
+            }
         }
     }
 }
@@ -91,27 +138,18 @@ fn classify(err: wasm_bindgen::JsValue) -> SaveError {
     }
 }
 
-/// Whether the browser lets this page use localStorage at all.
-pub fn available() -> bool {
-    LocalStorage::raw()
-        .set_item("perf-goals/probe", "1")
-        .is_ok()
-        && LocalStorage::raw().remove_item("perf-goals/probe").is_ok()
-}
-
-fn raw_get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
-}
-
 fn all_keys() -> Vec<String> {
-    let storage = LocalStorage::raw();
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
     let n = storage.length().unwrap_or(0);
     (0..n)
         .filter_map(|i| storage.key(i).ok().flatten())
         .collect()
 }
 
-/// Every draft stored in this browser, newest first, readable or not.
+/// Every draft stored in this browser, newest first, readable or not. Keys
+/// of any format version are listed: a newer app's drafts are shown, not touched.
 pub fn entries() -> Vec<Entry> {
     let mut entries = Vec::new();
     for key in all_keys() {
@@ -124,49 +162,47 @@ pub fn entries() -> Vec<Entry> {
         let Some(id) = tail.strip_prefix("draft/") else {
             continue;
         };
-        match version.parse::<u64>() {
-            Ok(v) if v > FORMAT_VERSION => entries.push(Entry::Newer {
+        let Ok(version) = version.parse::<u64>() else {
+            continue;
+        };
+        if version > FORMAT_VERSION {
+            entries.push(Entry::Newer {
                 key: key.clone(),
-                version: v,
-            }),
-            Ok(_) => {
-                let text = raw_get(&key).unwrap_or_default();
-                entries.push(match read_document(&text) {
-                    Ok(doc) => {
-                        let errors = Counts::of(&validate(&doc)).errors;
-                        Entry::Readable(Summary::of(id, &doc, errors))
-                    }
-                    Err(ReadError::NewerVersion { found, .. }) => Entry::Newer {
-                        key: key.clone(),
-                        version: found,
-                    },
-                    Err(e) => Entry::Damaged {
-                        key: key.clone(),
-                        reason: e.to_string(),
-                    },
-                });
-            }
-            Err(_) => {}
+                version,
+            });
+            continue;
         }
+        let text = get_raw(&key).unwrap_or_default();
+        entries.push(match read_document(&text) {
+            Ok(doc) => {
+                let errors = Counts::of(&validate(&doc)).errors;
+                Entry::Readable(Summary::of(id, &doc, errors))
+            }
+            Err(ReadError::NewerVersion { found, .. }) => Entry::Newer {
+                key: key.clone(),
+                version: found,
+            },
+            Err(e) => Entry::Damaged {
+                key: key.clone(),
+                reason: e.to_string(),
+            },
+        });
     }
-    entries.sort_by(|a, b| saved_at(b).cmp(saved_at(a)));
+    let saved = |e: &Entry| match e {
+        Entry::Readable(s) => s.saved_at.clone(),
+        _ => String::new(),
+    };
+    entries.sort_by_key(|e| std::cmp::Reverse(saved(e)));
     entries
-}
-
-fn saved_at(e: &Entry) -> &str {
-    match e {
-        Entry::Readable(s) => &s.saved_at,
-        _ => "",
-    }
 }
 
 /// The raw text of a stored entry (a damaged one is offered for download).
 pub fn raw(key: &str) -> Option<String> {
-    raw_get(key)
+    get_raw(key)
 }
 
 pub fn load(id: &str) -> Result<Document, String> {
-    let text = raw_get(&draft_key(id)).ok_or_else(|| "找不到该草稿，可能已被删除。".to_string())?;
+    let text = get_raw(&draft_key(id)).ok_or_else(|| "找不到该草稿，可能已被删除。".to_string())?;
     read_document(&text).map_err(|e| e.to_string())
 }
 
@@ -174,26 +210,25 @@ pub fn load(id: &str) -> Result<Document, String> {
 /// typed (not trimmed), so a reload gives back every character.
 pub fn save(id: &str, doc: &Document) -> Result<Summary, SaveError> {
     let findings = validate(doc);
-    let text = write_document(doc, status_of(&findings));
-    let storage = LocalStorage::raw();
-    storage.set_item(&draft_key(id), &text).map_err(classify)?;
+    set_raw(&draft_key(id), &write_document(doc, status_of(&findings)))?;
     let summary = Summary::of(id, doc, Counts::of(&findings).errors);
-    let mut index: Vec<Summary> = LocalStorage::get(INDEX_KEY).unwrap_or_default();
+    let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
     index.retain(|s| s.id != id);
     index.push(summary.clone());
-    // The index is a cache: a failure to write it loses nothing.
-    let _ = LocalStorage::set(INDEX_KEY, &index);
+    // The index is a cache of what the drafts say: failing to write it loses nothing.
+    let _ = set_json(INDEX_KEY, &index);
     Ok(summary)
 }
 
 pub fn delete(id: &str) {
-    LocalStorage::delete(draft_key(id));
-    LocalStorage::delete(ui_key(id));
-    let mut index: Vec<Summary> = LocalStorage::get(INDEX_KEY).unwrap_or_default();
+    remove(&draft_key(id));
+    remove(&ui_key(id));
+    remove(&lease_key(id));
+    let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
     index.retain(|s| s.id != id);
-    let _ = LocalStorage::set(INDEX_KEY, &index);
+    let _ = set_json(INDEX_KEY, &index);
     if last_open().as_deref() == Some(id) {
-        LocalStorage::delete(LAST_OPEN_KEY);
+        remove(LAST_OPEN_KEY);
     }
 }
 
@@ -202,34 +237,83 @@ pub fn delete(id: &str) {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UiMemory {
     pub step: String,
-    pub shown: Vec<crate::core::findings::Location>,
+    pub shown: Vec<Location>,
     pub all_shown: bool,
 }
 
 pub fn save_ui(id: &str, memory: &UiMemory) {
-    let _ = LocalStorage::set(ui_key(id), memory);
+    let _ = set_json(&ui_key(id), memory);
 }
 
 pub fn load_ui(id: &str) -> UiMemory {
-    LocalStorage::get(ui_key(id)).unwrap_or_default()
+    get_json(&ui_key(id)).unwrap_or_default()
 }
 
 pub fn set_last_open(id: Option<&str>) {
     match id {
         Some(id) => {
-            let _ = LocalStorage::set(LAST_OPEN_KEY, id);
+            let _ = set_raw(LAST_OPEN_KEY, id);
         }
-        None => LocalStorage::delete(LAST_OPEN_KEY),
+        None => remove(LAST_OPEN_KEY),
     }
 }
 
 pub fn last_open() -> Option<String> {
-    LocalStorage::get(LAST_OPEN_KEY).ok()
+    get_raw(LAST_OPEN_KEY)
 }
 
-/// A new draft id: time and randomness, so two tabs never pick the same one.
+/// A new id: time and randomness, so two tabs never pick the same one.
 pub fn new_id() -> String {
     let now = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 1e9) as u64;
     format!("{now:x}-{random:x}")
+}
+
+/// Who is editing a draft: a tab's id and when it last said so. A tab renews
+/// its lease every few seconds while the draft is open; a lease older than
+/// `LEASE_FRESH_MS` belonged to a tab that is gone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lease {
+    pub tab: String,
+    pub at: f64,
+}
+
+pub const LEASE_FRESH_MS: f64 = 6000.0;
+
+pub fn lease(id: &str) -> Option<Lease> {
+    get_json(&lease_key(id))
+}
+
+/// The lease of another tab that is still alive, if any.
+pub fn held_elsewhere(id: &str, tab: &str) -> Option<Lease> {
+    lease(id).filter(|l| l.tab != tab && js_sys::Date::now() - l.at < LEASE_FRESH_MS)
+}
+
+pub fn take_lease(id: &str, tab: &str) {
+    let _ = set_json(
+        &lease_key(id),
+        &Lease {
+            tab: tab.to_string(),
+            at: js_sys::Date::now(),
+        },
+    );
+}
+
+pub fn release_lease(id: &str, tab: &str) {
+    if lease(id).is_some_and(|l| l.tab == tab) {
+        remove(&lease_key(id));
+    }
+}
+
+/// Said by a tab that gave up a draft once it has written its last changes.
+pub fn say_handed_off(id: &str) {
+    let _ = set_raw(&handoff_key(id), &js_sys::Date::now().to_string());
+}
+
+/// Asks the browser not to evict this site's storage; resolves to whether it agreed.
+pub async fn ask_persistent() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    granted.as_bool()
 }

@@ -1,12 +1,124 @@
-//! Browser unit tests (wasm-bindgen-test in headless Chromium).
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): the storage
+//! module against the real localStorage, and the app mounting.
 #![cfg(target_arch = "wasm32")]
 
+use perf_goals::core::model::Document;
+use perf_goals::storage::{self, Entry};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage in the test browser")
+}
+
+fn clear() {
+    local().clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn a_saved_draft_loads_back_with_every_character() {
+    clear();
+    let mut doc = Document::new_draft();
+    doc.unit.name = "  承德高新区行政审批局本级 ".into();
+    doc.year = "2023".into();
+    storage::save("a", &doc).expect("saved");
+    assert_eq!(
+        storage::load("a").expect("loaded"),
+        doc,
+        "not trimmed, not changed"
+    );
+    match storage::entries().as_slice() {
+        [Entry::Readable(s)] => {
+            assert_eq!(
+                (s.unit.as_str(), s.year.as_str(), s.projects),
+                ("承德高新区行政审批局本级", "2023", 0)
+            );
+            assert!(s.errors > 0, "an empty draft has errors left");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn damaged_and_newer_entries_are_listed_not_opened() {
+    clear();
+    let storage = local();
+    storage
+        .set_item("perf-goals/v1/draft/bad", "not json")
+        .unwrap();
+    storage
+        .set_item(
+            "perf-goals/v1/draft/new",
+            r#"{"format":"performance-goals","version":9}"#,
+        )
+        .unwrap();
+    storage.set_item("perf-goals/v3/draft/x", "{}").unwrap();
+    let entries = storage::entries();
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Damaged { .. }))
+            .count(),
+        1
+    );
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Newer { .. }))
+            .count(),
+        2
+    );
+    assert!(storage::load("bad").is_err());
+    assert!(storage::load("new").unwrap_err().contains("第 9 版"));
+    assert_eq!(
+        storage
+            .get_item("perf-goals/v1/draft/bad")
+            .unwrap()
+            .as_deref(),
+        Some("not json")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_lease_is_held_elsewhere_only_while_fresh() {
+    clear();
+    storage::take_lease("d", "tab-1");
+    assert!(storage::held_elsewhere("d", "tab-2").is_some());
+    assert!(
+        storage::held_elsewhere("d", "tab-1").is_none(),
+        "not elsewhere for its holder"
+    );
+    storage::release_lease("d", "tab-2");
+    assert!(storage::lease("d").is_some(), "only the holder releases");
+    storage::release_lease("d", "tab-1");
+    assert!(storage::lease("d").is_none());
+    let stale = format!(
+        r#"{{"tab":"tab-1","at":{}}}"#,
+        js_sys::Date::now() - 60_000.0
+    );
+    local().set_item(&storage::lease_key("d"), &stale).unwrap();
+    assert!(
+        storage::held_elsewhere("d", "tab-2").is_none(),
+        "a tab that stopped renewing is gone"
+    );
+}
+
+#[wasm_bindgen_test]
+fn deleting_a_draft_removes_it_from_the_list() {
+    clear();
+    storage::save("x", &Document::new_draft()).expect("saved");
+    storage::set_last_open(Some("x"));
+    storage::delete("x");
+    assert!(storage::entries().is_empty());
+    assert_eq!(storage::last_open(), None);
+}
+
 #[wasm_bindgen_test]
 fn the_app_mounts_with_its_start_page() {
+    clear();
     leptos::mount::mount_to_body(perf_goals::ui::App);
     let document = web_sys::window()
         .and_then(|w| w.document())

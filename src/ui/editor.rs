@@ -38,6 +38,8 @@ pub struct EditorState {
     /// Keeps the session's reactive owner (and so every signal of this
     /// document) alive while the draft is open.
     pub session: Option<Owner>,
+    /// Another tab edits this draft: this one shows it and saves nothing.
+    pub read_only: RwSignal<bool>,
 }
 
 /// The current time as RFC 3339 UTC, as `saved_at` is written.
@@ -101,10 +103,11 @@ impl EditorState {
             dirty: StoredValue::new(false),
             timer: StoredValue::new(None),
             session: None,
+            read_only: RwSignal::new(false),
         }
     }
 
-    fn memory(&self) -> UiMemory {
+    pub fn memory(&self) -> UiMemory {
         let step = match self.step.get_untracked() {
             Step::Basic => "basic".to_string(),
             Step::Department => "department".to_string(),
@@ -130,8 +133,17 @@ impl EditorState {
         }
     }
 
-    /// Writes the draft now if anything changed since the last write.
+    /// Writes the draft now if anything changed since the last write. A
+    /// read-only view writes nothing: another tab owns the draft.
     pub fn save_now(&self, app: AppState) {
+        if self.read_only.get_untracked() {
+            return;
+        }
+        self.save_now_even_if_read_only(app);
+    }
+
+    /// The last write of a tab that is handing the draft over.
+    pub fn save_now_even_if_read_only(&self, app: AppState) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
             self.timer.set_value(None);
@@ -154,6 +166,18 @@ impl EditorState {
         }
     }
 
+    /// The draft as typed, downloaded as a backup when storage failed.
+    pub fn download_backup(&self, app: AppState) {
+        // Exactly as typed (not trimmed): this copy stands in for the draft.
+        let mut doc = untrack(|| self.doc.to_core());
+        doc.saved_at = now_rfc3339();
+        let text = write_document(&doc, status_of(&validate(&doc)));
+        let name = super::download::file_name(&doc.unit.name, &doc.year, "json");
+        if let Err(e) = super::download::download(&name, "application/json", &text) {
+            app.notice.set(Some(e));
+        }
+    }
+
     /// Called on every change: the write happens once typing pauses.
     fn schedule_save(&self, app: AppState) {
         self.dirty.set_value(true);
@@ -169,26 +193,6 @@ impl EditorState {
         .ok();
         self.timer.set_value(handle);
     }
-}
-
-/// Saves at once when the page is hidden or closed (switching tabs, closing
-/// the window, shutting the PC down): no debounce may lose the last keystrokes.
-pub fn install_save_on_hide(app: AppState) {
-    let save = move || {
-        if let Some(editor) = app.editor.get_untracked() {
-            editor.save_now(app);
-        }
-    };
-    let on_visibility = move |_: web_sys::Event| {
-        let hidden = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-        if hidden {
-            save();
-        }
-    };
-    let _ = window_event_listener_untyped("visibilitychange", on_visibility);
-    let _ = window_event_listener_untyped("pagehide", move |_| save());
 }
 
 fn counts_badge(counts: Counts) -> impl IntoView {
@@ -213,6 +217,7 @@ pub fn Editor(state: EditorState) -> impl IntoView {
     provide_context(state.shown);
     provide_context(state.clone());
     let step = state.step;
+    let read_only = state.read_only;
 
     // Autosave: one signal tells that something changed.
     let saver = state.clone();
@@ -248,13 +253,13 @@ pub fn Editor(state: EditorState) -> impl IntoView {
                     let year = doc.year.get();
                     format!("{} {}", if name.trim().is_empty() { "未填单位名称".to_string() } else { name }, year)
                 }}</span>
-                <p class="save-status" role="status" aria-live="polite">{move || match app.save_status.get() {
-                    SaveStatus::Idle => String::new(),
-                    SaveStatus::Saving => "正在保存…".to_string(),
-                    SaveStatus::Saved(t) => format!("已保存 {t}"),
-                    SaveStatus::Failed(why) => format!("未能保存：{why}"),
-                }}</p>
             </div>
+            {move || read_only.get().then(|| view! {
+                <div class="read-only" role="alert">
+                    <p>"该草稿正在另一个标签页（或窗口）中编辑，本页为只读查看，内容随对方保存而更新。"</p>
+                    <button type="button" class="primary small" on:click=move |_| app.take_over()>"接管编辑"</button>
+                </div>
+            })}
             <div class="editor-body">
                 <nav class="steps" aria-label="填报步骤">
                     <ol>
@@ -279,7 +284,7 @@ pub fn Editor(state: EditorState) -> impl IntoView {
                         <StepItem label=Signal::stored("检查与导出".to_string()) target=Step::Review counts=Signal::derive(total_counts) />
                     </ol>
                 </nav>
-                <div class="step-content">
+                <fieldset class="step-content" disabled=move || read_only.get()>
                     {move || match step.get() {
                         Step::Basic => view! { <BasicStep /> }.into_any(),
                         Step::Department => view! { <DepartmentStep /> }.into_any(),
@@ -289,7 +294,7 @@ pub fn Editor(state: EditorState) -> impl IntoView {
                         },
                         Step::Review => view! { <ReviewStep /> }.into_any(),
                     }}
-                </div>
+                </fieldset>
             </div>
         </div>
     }

@@ -8,6 +8,7 @@ mod indicators;
 mod project;
 mod review;
 mod rules_page;
+mod session;
 mod start;
 pub mod state;
 
@@ -51,6 +52,12 @@ pub struct AppState {
     /// The app's root owner: each editing session's state is created under a
     /// child of it, never under the view that happened to open it.
     root: StoredValue<Option<Owner>>,
+    /// This tab asked to take a draft over and waits for the other to hand off.
+    pub taking_over: StoredValue<bool>,
+    /// Whether the browser promised to keep this site's storage (None: not asked yet or no answer).
+    pub persisted: RwSignal<Option<bool>>,
+    /// Whether localStorage can be used at all.
+    pub storage_ok: bool,
 }
 
 impl AppState {
@@ -66,25 +73,49 @@ impl AppState {
         self.drafts_changed.update(|n| *n += 1);
     }
 
-    /// Opens a document in the editor as draft `id`, at `step` if given.
+    /// Opens a document in the editor as draft `id`: editable, unless another
+    /// tab is editing it now (then read-only, with the offer to take over).
     pub fn open(&self, id: String, doc: &Document, memory: storage::UiMemory, show_all: bool) {
+        let elsewhere = storage::held_elsewhere(&id, session::tab_id()).is_some();
+        self.open_with(id, doc, memory, show_all, elsewhere);
+    }
+
+    pub fn open_with(
+        &self,
+        id: String,
+        doc: &Document,
+        memory: storage::UiMemory,
+        show_all: bool,
+        read_only: bool,
+    ) {
         let session = match self.root.get_value() {
             Some(root) => root.with(Owner::new),
             None => Owner::new(),
         };
         let mut state = session.with(|| EditorState::new(id, doc, memory, show_all));
         state.session = Some(session);
-        storage::set_last_open(Some(&state.draft_id));
+        state.read_only.set(read_only);
+        if !read_only {
+            storage::take_lease(&state.draft_id, session::tab_id());
+            storage::set_last_open(Some(&state.draft_id));
+        }
         self.editor.set(Some(state));
         self.save_status.set(SaveStatus::Idle);
         self.page.set(Page::Editor);
     }
 
+    pub fn take_over(&self) {
+        session::take_over(*self);
+    }
+
     pub fn close_editor(&self) {
         if let Some(e) = self.editor.get_untracked() {
             e.save_now(*self);
+            if !e.read_only.get_untracked() {
+                storage::release_lease(&e.draft_id, session::tab_id());
+                storage::set_last_open(None);
+            }
         }
-        storage::set_last_open(None);
         self.editor.set(None);
         self.refresh_drafts();
         self.page.set(Page::Start);
@@ -102,8 +133,19 @@ pub fn App() -> impl IntoView {
         save_status: RwSignal::new(SaveStatus::Idle),
         notice: RwSignal::new(None),
         root: StoredValue::new(Owner::current()),
+        taking_over: StoredValue::new(false),
+        persisted: RwSignal::new(None),
+        storage_ok: storage::available(),
     };
     provide_context(app);
+    if !app.storage_ok {
+        app.notice.set(Some(
+            "浏览器不允许本系统在本机保存（可能处于无痕/隐私模式或被策略禁用）。仍可正常填报，但刷新或关闭页面后内容不会保留，请随时点击「下载 JSON」保存。".into(),
+        ));
+    }
+    leptos::task::spawn_local(async move {
+        app.persisted.set(storage::ask_persistent().await);
+    });
 
     // A reload reopens the draft that was open, at the step that was open.
     if let Some(id) = storage::last_open() {
@@ -112,7 +154,7 @@ pub fn App() -> impl IntoView {
             Err(_) => storage::set_last_open(None),
         }
     }
-    editor::install_save_on_hide(app);
+    session::install(app);
     fields::install_pointer_tracking();
 
     let main = move || match app.page.get() {
@@ -124,10 +166,29 @@ pub fn App() -> impl IntoView {
         },
     };
 
+    // The status line is mounted for the app's whole life, so screen readers
+    // announce every change of it (a live region added later is not read).
+    let backup = move |_| {
+        if let Some(editor) = app.editor.get_untracked() {
+            editor.download_backup(app);
+        }
+    };
+    let status = move || match app.save_status.get() {
+        SaveStatus::Idle => String::new(),
+        SaveStatus::Saving => "正在保存…".to_string(),
+        SaveStatus::Saved(t) => format!("已保存 {t}"),
+        SaveStatus::Failed(why) => format!("未能保存：{why}"),
+    };
+    let failed = move || {
+        matches!(app.save_status.get(), SaveStatus::Failed(_)) && app.page.get() == Page::Editor
+    };
+
     view! {
         <header class="app-header">
             <span class="app-title">"绩效目标填报"</span>
             <span class="app-sub">"部门整体绩效目标 · 项目支出绩效目标表"</span>
+            <p class="save-status" class:failed=failed role="status" aria-live="polite">{status}</p>
+            {move || failed().then(|| view! { <button type="button" class="primary small" on:click=backup>"下载 JSON"</button> })}
             <nav class="app-links" aria-label="帮助">
                 <button type="button" class="link" on:click=move |_| {
                     if app.page.get_untracked() != Page::Rules {

@@ -58,6 +58,11 @@ pub fn StartPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
             </div>
+            <p class="hint persist">{move || match app.persisted.get() {
+                Some(true) => "浏览器已同意持久保存本系统的草稿（存储空间紧张时也不会自动清除）。",
+                Some(false) => "浏览器未承诺持久保存：存储空间紧张或清除浏览数据时，草稿可能被删除。请定期下载 JSON 备份。",
+                None => "",
+            }}</p>
             {move || {
                 let list = entries.get();
                 if list.is_empty() {
@@ -150,6 +155,36 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
         }
         Err(e) => app.notice.set(Some(e)),
     };
+    let copy_id = s.id.clone();
+    let copy = move |_| match storage::load(&copy_id) {
+        Ok(mut doc) => {
+            // A copy starts the next year from this one.
+            let next = doc
+                .year
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|y| (1900..9999).contains(y))
+                .map(|y| y + 1);
+            if let Some(y) = next {
+                doc.year = y.to_string();
+            }
+            let id = storage::new_id();
+            match storage::save(&id, &doc) {
+                Ok(_) => {
+                    app.refresh_drafts();
+                    app.notice.set(Some(match next {
+                        Some(y) => {
+                            format!("已复制为 {y} 年度的新草稿，原草稿不变。请核对金额和指标。")
+                        }
+                        None => "已复制为新草稿，原草稿不变。".to_string(),
+                    }));
+                }
+                Err(e) => app.notice.set(Some(e.message())),
+            }
+        }
+        Err(e) => app.notice.set(Some(e)),
+    };
     let delete_label = label.clone();
     let delete = move |_| {
         let question = format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。");
@@ -171,6 +206,7 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
             <td class="row-actions">
                 <button type="button" on:click=open>"打开"</button>
                 <button type="button" on:click=download_json>"下载 JSON"</button>
+                <button type="button" on:click=copy>"复制草稿"</button>
                 <button type="button" class="danger" on:click=delete>"删除"</button>
             </td>
         </tr>
