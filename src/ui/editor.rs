@@ -325,18 +325,30 @@ fn StepItem(label: Signal<String>, target: Step, counts: Signal<Counts>) -> impl
     }
 }
 
-/// Moves the focus to element `id` once the view has been updated.
+/// Moves the focus to element `id` once the view has been updated: in a
+/// microtask (the render has run by then, so typing straight after a click
+/// lands in the new field), or in the next frame if it is not there yet.
 pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
+    fn try_focus(id: &str) -> bool {
+        use wasm_bindgen::JsCast;
+        let element = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match element {
+            Some(el) => {
                 let _ = el.focus();
                 el.scroll_into_view_with_bool(false);
+                true
             }
+            None => false,
+        }
+    }
+    queue_microtask(move || {
+        if !try_focus(&id) {
+            request_animation_frame(move || {
+                try_focus(&id);
+            });
         }
     });
 }
