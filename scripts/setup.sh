@@ -78,7 +78,7 @@ ensure_npm_packages() {
 
 ensure_browser() {
   local missing=() pkg
-  for pkg in chromium chromium-driver fonts-noto-cjk; do
+  for pkg in chromium chromium-driver fonts-noto-cjk poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -183,3 +183,24 @@ fn status_in_a_file_is_not_trusted() {
 fn a_byte_order_mark_is_accepted() {
     assert!(read_document(&format!("\u{feff}{}", minimal(""))).is_ok());
 }
+
+#[test]
+fn an_import_takes_our_json_or_our_printable_html() {
+    use perf_goals::core::format::read_file;
+    use perf_goals::core::print::printable_html;
+    let seed = include_str!("fixtures/seed.json");
+    let doc = read_document(seed).expect("seed");
+    assert_eq!(read_file(seed).expect("json"), doc);
+    let html = printable_html(&doc, &[]);
+    assert_eq!(read_file(&html).expect("our html"), doc);
+    assert_eq!(
+        read_file("<!DOCTYPE html><html><body>别的网页</body></html>"),
+        Err(ReadError::NotOurHtml)
+    );
+    assert_eq!(read_file(""), Err(ReadError::Empty));
+    assert_eq!(read_file("  \n"), Err(ReadError::Empty));
+    assert_eq!(
+        read_file("").unwrap_err().to_string(),
+        "文件是空的，未导入。"
+    );
+}

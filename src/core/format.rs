@@ -34,6 +34,9 @@ impl Status {
 /// Why a file was refused. Each says what and where, in the preparer's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
+    Empty,
+    /// An HTML file that is not a printable file of ours.
+    NotOurHtml,
     NotJson {
         line: usize,
         column: usize,
@@ -60,6 +63,11 @@ pub enum ReadError {
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ReadError::Empty => write!(f, "文件是空的，未导入。"),
+            ReadError::NotOurHtml => write!(
+                f,
+                "这个 HTML 文件不是本系统导出的可打印文件（其中没有绩效目标数据），未导入。"
+            ),
             ReadError::NotJson { line, column, detail } => write!(
                 f,
                 "文件不是有效的 JSON（第{line}行第{column}列：{detail}），未导入。"
@@ -220,6 +228,22 @@ fn number_text(n: &serde_json::Number) -> String {
         }
     }
     text
+}
+
+/// Reads a file a user opens with 导入: our JSON, or our printable HTML (which
+/// carries the JSON in a data block).
+pub fn read_file(text: &str) -> Result<Document, ReadError> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if start.starts_with('<') {
+        return match super::print::embedded_json(start) {
+            Some(json) => read_document(json),
+            None => Err(ReadError::NotOurHtml),
+        };
+    }
+    read_document(text)
 }
 
 /// Reads a file of our format. Refuses with a reason that names what and where;

@@ -1,1 +1,420 @@
-//! The printable HTML (the export issue builds it out).
+//! The printable HTML: one self-contained file in the layout of the official
+//! tables, readable with scripts off (inline CSS, no script, no external
+//! resource, a CSP that forbids scripts). It carries the document itself in a
+//! JSON data block, so the printed file can be imported again.
+//!
+//! Every piece of user text goes through [`Html::text`], which escapes; markup
+//! can only be written from `&'static str`, so no typed text can become markup.
+
+use super::findings::{describe_location, Finding, Severity};
+use super::format::{write_document, Status};
+use super::model::{Checkpoint, DepartmentList, Document, IndicatorField, Project};
+
+/// The id of the data block that carries the document.
+pub const DATA_ID: &str = "perf-goals-document";
+
+struct Html {
+    out: String,
+}
+
+impl Html {
+    /// Markup: only literals can be written this way.
+    fn raw(&mut self, markup: &'static str) -> &mut Self {
+        self.out.push_str(markup);
+        self
+    }
+
+    /// Text, escaped for element content and quoted attribute values alike.
+    fn text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            match c {
+                '&' => self.out.push_str("&amp;"),
+                '<' => self.out.push_str("&lt;"),
+                '>' => self.out.push_str("&gt;"),
+                '"' => self.out.push_str("&quot;"),
+                '\'' => self.out.push_str("&#39;"),
+                c => self.out.push(c),
+            }
+        }
+        self
+    }
+
+    /// A number we computed (a rowspan, a page count): digits only.
+    fn number(&mut self, n: usize) -> &mut Self {
+        self.out.push_str(&n.to_string());
+        self
+    }
+
+    fn cell(&mut self, open: &'static str, text: &str) -> &mut Self {
+        self.raw(open).text(text.trim()).raw("</td>")
+    }
+}
+
+const STYLE: &str = r#"
+@page { size: A4 landscape; margin: 14mm 12mm 14mm; }
+html { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; color: #000; }
+body { margin: 0; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 8mm; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
+h2 { font-size: 15pt; text-align: center; margin: 6mm 0 4mm; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
+h3 { font-size: 12pt; margin: 4mm 0 2mm; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
+p { margin: 0 0 2mm; text-indent: 2em; line-height: 1.6; white-space: pre-wrap; }
+.part + .part, .project + .project { break-before: page; }
+.project h3 { text-align: center; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; vertical-align: middle; white-space: pre-wrap; word-break: break-all; }
+th { font-weight: normal; text-align: center; }
+table.head td.caption { border: none; padding: 0 0 1.5mm; }
+table.head td.unit { border: none; padding: 0 0 1.5mm; text-align: right; }
+table.head td.amount, table.head td.plan { text-align: center; }
+table.indicators { margin-top: -0.6pt; }
+table.indicators thead { display: table-header-group; }
+table.indicators td.merged { text-align: center; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.goals div { margin: 0.5mm 0; }
+.draft-mark { position: absolute; top: 0; right: 0; border: 1.5pt solid #c00; color: #c00; padding: 1mm 4mm; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; letter-spacing: .3em; }
+@media print { .draft-mark { display: none; } }
+.appendix { break-before: page; }
+.appendix li { margin: 1mm 0; }
+.appendix .error { color: #a00; }
+@media screen { body { max-width: 277mm; margin: 8mm auto; position: relative; } }
+"#;
+
+/// On every printed page, in the page's top margin, while errors remain.
+const DRAFT_PAGES: &str = r#"
+@page { @top-right { content: "草稿"; color: #c00; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; letter-spacing: .3em; } }
+"#;
+
+/// The printable HTML of `doc`. `findings` are its validation findings: while
+/// any is an error, every page is marked 草稿 and an appendix lists them.
+pub fn printable_html(doc: &Document, findings: &[Finding]) -> String {
+    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let mut h = Html {
+        out: String::with_capacity(64 * 1024),
+    };
+    h.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; base-uri 'none'; form-action 'none'\">\n")
+        .raw("<meta name=\"generator\" content=\"绩效目标填报\">\n<title>")
+        .text(doc.unit.name.trim())
+        .text(doc.year.trim())
+        .raw("年度绩效目标</title>\n<style>")
+        .raw(STYLE);
+    if has_errors {
+        h.raw(DRAFT_PAGES);
+    }
+    h.raw("</style>\n</head>\n<body>\n");
+    if has_errors {
+        h.raw("<div class=\"draft-mark\">草稿</div>\n");
+    }
+    h.raw("<h1>")
+        .text(doc.unit.name.trim())
+        .text(doc.year.trim())
+        .raw("年度绩效目标</h1>\n");
+
+    h.raw("<section class=\"part\">\n<h2>第一部分 部门整体绩效目标</h2>\n");
+    for (list, heading) in [
+        (DepartmentList::OverallGoals, "<h3>一、总体绩效目标</h3>\n"),
+        (DepartmentList::SubGoals, "<h3>二、分项绩效目标</h3>\n"),
+        (DepartmentList::Safeguards, "<h3>三、工作保障措施</h3>\n"),
+    ] {
+        h.raw(heading);
+        for p in doc
+            .department
+            .list(list)
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+        {
+            h.raw("<p>").text(p.trim()).raw("</p>\n");
+        }
+    }
+    h.raw("</section>\n<section class=\"part\">\n<h2>第二部分 预算项目绩效目标</h2>\n");
+    for (i, p) in doc.projects.iter().enumerate() {
+        project_table(&mut h, doc, i, p);
+    }
+    h.raw("</section>\n");
+
+    if has_errors {
+        appendix(&mut h, doc, findings);
+    }
+
+    // The document itself, for 导入. `<`, `>` and `&` only occur inside JSON
+    // strings, where \u escapes mean the same: the block cannot be closed early.
+    let status = if has_errors {
+        Status::Draft
+    } else {
+        Status::Complete
+    };
+    let json = write_document(doc, status)
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    h.raw("<script type=\"application/json\" id=\"perf-goals-document\">\n");
+    h.out.push_str(&json);
+    h.raw("</script>\n</body>\n</html>\n");
+    h.out
+}
+
+fn project_table(h: &mut Html, doc: &Document, index: usize, p: &Project) {
+    h.raw("<section class=\"project\">\n<h3>")
+        .number(index + 1)
+        .raw(".")
+        .text(p.name.trim())
+        .raw("绩效目标表</h3>\n");
+    // Seven columns: the row label, then three label/value pairs.
+    h.raw("<table class=\"head\">\n<colgroup><col style=\"width:16%\"><col style=\"width:12%\"><col style=\"width:16%\"><col style=\"width:12%\"><col style=\"width:16%\"><col style=\"width:12%\"><col style=\"width:16%\"></colgroup>\n");
+    h.raw("<tr>")
+        .cell(
+            "<td class=\"caption\" colspan=\"4\">",
+            &format!("{}{}", doc.unit.code.trim(), doc.unit.name.trim()),
+        )
+        .raw("<td class=\"unit\" colspan=\"3\">单位：万元</td></tr>\n");
+    h.raw("<tr><th>项目编码</th>")
+        .cell("<td colspan=\"2\">", &p.code)
+        .raw("<th>项目名称</th>")
+        .cell("<td colspan=\"3\">", &p.name)
+        .raw("</tr>\n");
+    h.raw("<tr><th rowspan=\"2\">预算规模及资金用途</th><th>预算数</th>")
+        .cell("<td class=\"amount\">", &p.budget.total)
+        .raw("<th>其中：财政资金</th>")
+        .cell("<td class=\"amount\">", &p.budget.fiscal)
+        .raw("<th>其他资金</th>")
+        .cell("<td class=\"amount\">", &p.budget.other)
+        .raw("</tr>\n<tr>")
+        .cell("<td colspan=\"6\">", &p.use_of_funds)
+        .raw("</tr>\n");
+    h.raw("<tr><th rowspan=\"2\">资金支出计划（%）</th><th colspan=\"2\">3月底</th><th colspan=\"2\">6月底</th><th>10月底</th><th>12月底</th></tr>\n<tr>");
+    for (c, open) in [
+        (Checkpoint::Mar, "<td class=\"plan\" colspan=\"2\">"),
+        (Checkpoint::Jun, "<td class=\"plan\" colspan=\"2\">"),
+        (Checkpoint::Oct, "<td class=\"plan\">"),
+        (Checkpoint::Dec, "<td class=\"plan\">"),
+    ] {
+        h.cell(open, p.spending_plan.get(c));
+    }
+    h.raw("</tr>\n<tr><th>绩效目标</th><td class=\"goals\" colspan=\"6\">");
+    for (n, goal) in p.goals.iter().filter(|g| !g.trim().is_empty()).enumerate() {
+        h.raw("<div>")
+            .number(n + 1)
+            .raw(".")
+            .text(goal.trim())
+            .raw("</div>");
+    }
+    h.raw("</td></tr>\n</table>\n");
+
+    h.raw("<table class=\"indicators\">\n<colgroup><col style=\"width:10%\"><col style=\"width:12%\"><col style=\"width:18%\"><col style=\"width:24%\"><col style=\"width:12%\"><col style=\"width:24%\"></colgroup>\n");
+    h.raw("<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>绩效指标描述</th><th>指标值</th><th>指标值确定依据</th></tr></thead>\n<tbody>\n");
+    let spans = merge_spans(p);
+    for (r, row) in p.indicators.iter().enumerate() {
+        h.raw("<tr>");
+        let (level1_span, level2_span) = spans[r];
+        if level1_span > 0 {
+            h.raw("<td class=\"merged\" rowspan=\"")
+                .number(level1_span)
+                .raw("\">")
+                .text(row.level1.trim())
+                .raw("</td>");
+        }
+        if level2_span > 0 {
+            h.raw("<td class=\"merged\" rowspan=\"")
+                .number(level2_span)
+                .raw("\">")
+                .text(row.level2.trim())
+                .raw("</td>");
+        }
+        for f in [
+            IndicatorField::Name,
+            IndicatorField::Description,
+            IndicatorField::Value,
+            IndicatorField::Basis,
+        ] {
+            h.cell("<td>", row.get(f));
+        }
+        h.raw("</tr>\n");
+    }
+    h.raw("</tbody>\n</table>\n</section>\n");
+}
+
+/// For each indicator row, the rowspan of its 一级 and 二级 cells: the number
+/// of rows the cell covers on the row where it starts, 0 where it is covered
+/// by a cell above (consecutive rows with the same 一级, and within it the
+/// same 二级, share one cell, as in the official table).
+pub fn merge_spans(p: &Project) -> Vec<(usize, usize)> {
+    let rows = &p.indicators;
+    let mut spans = vec![(0, 0); rows.len()];
+    let mut start = 0;
+    while start < rows.len() {
+        let l1 = rows[start].level1.trim();
+        let end = (start..rows.len())
+            .find(|&i| rows[i].level1.trim() != l1)
+            .unwrap_or(rows.len());
+        spans[start].0 = end - start;
+        let mut s2 = start;
+        while s2 < end {
+            let l2 = rows[s2].level2.trim();
+            let e2 = (s2..end)
+                .find(|&i| rows[i].level2.trim() != l2)
+                .unwrap_or(end);
+            spans[s2].1 = e2 - s2;
+            s2 = e2;
+        }
+        start = end;
+    }
+    spans
+}
+
+fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
+    h.raw("<section class=\"appendix\">\n<h2>附：自查发现的问题（草稿）</h2>\n<ol>\n");
+    for f in findings {
+        h.raw(match f.severity {
+            Severity::Error => "<li class=\"error\">",
+            Severity::Warning => "<li class=\"warning\">",
+            Severity::Info => "<li class=\"info\">",
+        })
+        .text(&describe_location(doc, &f.location))
+        .raw("：[")
+        .text(f.code)
+        .raw("] ")
+        .text(f.severity.label())
+        .raw(" ")
+        .text(&f.message)
+        .raw("</li>\n");
+    }
+    h.raw("</ol>\n</section>\n");
+}
+
+/// The JSON document carried by a printable HTML file of ours, if it is one.
+pub fn embedded_json(html: &str) -> Option<&str> {
+    let open = "<script type=\"application/json\" id=\"perf-goals-document\">";
+    let start = html.find(open)? + open.len();
+    let len = html[start..].find("</script>")?;
+    Some(&html[start..start + len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::format::read_document;
+    use crate::core::rules::{testkit::sound_doc, validate};
+
+    const PAYLOADS: [&str; 10] = [
+        "<script>window.__xss=1</script>",
+        "<img src=x onerror=\"window.__xss=1\">",
+        "</script><script>window.__xss=1</script>",
+        "<!--",
+        "javascript:alert(1)",
+        "\" onmouseover=\"window.__xss=1",
+        "' onfocus='window.__xss=1",
+        "<svg onload=window.__xss=1>",
+        "</textarea></style></title><b>x</b>",
+        "&lt;b&gt;已转义&lt;/b&gt; & \u{2028}",
+    ];
+
+    fn every_field(doc: &mut Document, text: &str) {
+        doc.year = text.into();
+        doc.unit.code = text.into();
+        doc.unit.name = text.into();
+        for list in DepartmentList::ALL {
+            doc.department.list_mut(list).push(text.into());
+        }
+        for p in &mut doc.projects {
+            p.code = text.into();
+            p.name = text.into();
+            p.budget.total = text.into();
+            p.budget.fiscal = text.into();
+            p.budget.other = text.into();
+            p.use_of_funds = text.into();
+            for c in Checkpoint::ALL {
+                *p.spending_plan.get_mut(c) = text.into();
+            }
+            p.goals.push(text.into());
+            for row in &mut p.indicators {
+                for f in IndicatorField::ALL {
+                    *row.get_mut(f) = text.into();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_typed_text_becomes_markup() {
+        for payload in PAYLOADS {
+            let mut doc = sound_doc();
+            every_field(&mut doc, payload);
+            let html = printable_html(&doc, &validate(&doc));
+            let (markup, data) = html.split_at(
+                html.find("<script type=\"application/json\"")
+                    .expect("data block"),
+            );
+            for bad in [
+                "<script>",
+                "<img",
+                "<svg",
+                "<b>",
+                "onerror=\"",
+                "<!--",
+                "</textarea>",
+            ] {
+                assert!(!markup.contains(bad), "{payload}: {bad} in markup");
+            }
+            assert_eq!(
+                data.matches("</script>").count(),
+                1,
+                "{payload}: the data block closes once"
+            );
+            assert!(!data.contains("<!--"));
+            // And the document comes back whole from the data block.
+            let back = read_document(embedded_json(&html).expect("embedded")).expect("reads");
+            assert_eq!(back, doc, "{payload}");
+        }
+    }
+
+    #[test]
+    fn the_file_forbids_scripts_and_loads_nothing() {
+        let html = printable_html(&sound_doc(), &[]);
+        assert!(html.contains("script-src 'none'"));
+        assert!(html.contains("default-src 'none'"));
+        for external in ["src=", "href=", "@import", "url("] {
+            assert!(!html.contains(external), "{external}");
+        }
+    }
+
+    #[test]
+    fn a_draft_is_marked_and_lists_its_findings() {
+        let mut doc = sound_doc();
+        doc.projects[0].budget.total = "6.00".into();
+        let findings = validate(&doc);
+        let html = printable_html(&doc, &findings);
+        assert!(html.contains("<div class=\"draft-mark\">草稿</div>"));
+        assert!(html.contains("附：自查发现的问题"));
+        assert!(html.contains("[D1] 错误 预算数应等于财政资金与其他资金之和（当前相差1.00万元）。"));
+        let clean = printable_html(&sound_doc(), &[]);
+        assert!(!clean.contains("draft-mark\">") && !clean.contains("附："));
+    }
+
+    #[test]
+    fn level_cells_merge_over_their_rows_as_in_the_seed() {
+        let seed = read_document(include_str!("../../tests/fixtures/seed.json")).expect("seed");
+        let spans = merge_spans(&seed.projects[0]);
+        let level1: Vec<usize> = spans.iter().map(|s| s.0).collect();
+        assert_eq!(level1, [4, 0, 0, 0, 4, 0, 0, 0, 1]);
+        assert!(
+            spans.iter().all(|s| s.1 == 1),
+            "every 二级 differs in 法律顾问费"
+        );
+        let spans = merge_spans(&seed.projects[1]);
+        assert_eq!(spans[1], (0, 2), "two 时效指标 rows share one 二级 cell");
+        assert_eq!(spans[2], (0, 0));
+        let html = printable_html(&seed, &validate(&seed));
+        assert!(html.contains("<td class=\"merged\" rowspan=\"4\">产出指标</td>"));
+        assert_eq!(html.matches("<section class=\"project\">").count(), 6);
+        assert_eq!(html.matches("<thead>").count(), 6);
+    }
+
+    #[test]
+    fn embedded_json_is_found_only_in_our_files() {
+        assert_eq!(embedded_json("<html><body>hello</body></html>"), None);
+        assert_eq!(
+            embedded_json("<script type=\"application/json\" id=\"other\">{}</script>"),
+            None
+        );
+    }
+}

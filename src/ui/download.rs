@@ -57,3 +57,47 @@ pub fn file_name(unit: &str, year: &str, extension: &str) -> String {
     };
     format!("{unit}-{year}-绩效目标.{extension}")
 }
+
+/// Prints `html` (the printable file) from a hidden frame: the same layout as
+/// the downloaded file, nothing of the app around it.
+pub fn print_html(html: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("无法打印（{what}）。");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    if let Some(old) = document.get_element_by_id("print-frame") {
+        old.remove();
+    }
+    let frame: web_sys::HtmlIFrameElement = document
+        .create_element("iframe")
+        .map_err(|_| fail("iframe"))?
+        .dyn_into()
+        .map_err(|_| fail("iframe"))?;
+    frame.set_id("print-frame");
+    frame.set_title("打印预览");
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute(
+        "style",
+        "position:fixed;width:0;height:0;border:0;left:-10000px",
+    );
+    frame.set_srcdoc(html);
+    let onload =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let window = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+                .and_then(|f| f.content_window());
+            if let Some(w) = window {
+                let _ = w.print();
+            }
+        });
+    frame.set_onload(Some(onload.as_ref().unchecked_ref()));
+    // The frame lives until the next print replaces it; so does its handler.
+    onload.forget();
+    document
+        .body()
+        .ok_or_else(|| fail("no body"))?
+        .append_child(&frame)
+        .map_err(|_| fail("append"))?;
+    Ok(())
+}

@@ -4,6 +4,7 @@
 mod download;
 mod editor;
 mod fields;
+mod import;
 mod indicators;
 mod project;
 mod review;

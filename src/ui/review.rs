@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::download::{download, file_name};
+use super::download::{download, file_name, print_html};
 use super::editor::{export_json, focus_later, EditorState, Step};
 use super::fields::RuleCode;
 use super::state::{DocState, Place};
 use super::AppState;
 use crate::core::findings::{describe_location, Counts, Dimension, Finding, Severity};
-use crate::core::rules::{department_totals, provisional_grade, rule, BudgetSum};
+use crate::core::print::printable_html;
+use crate::core::rules::{department_totals, provisional_grade, rule, validate, BudgetSum};
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
@@ -30,6 +31,24 @@ pub fn ReviewStep() -> impl IntoView {
         }
     };
 
+    let printable = move || {
+        let core = untrack(|| doc.to_core()).trimmed();
+        let findings = validate(&core);
+        (printable_html(&core, &findings), core)
+    };
+    let download_html = move |_| {
+        let (html, core) = printable();
+        let name = file_name(&core.unit.name, &core.year, "html");
+        if let Err(e) = download(&name, "text/html", &html) {
+            app.notice.set(Some(e));
+        }
+    };
+    let print = move |_| {
+        if let Err(e) = print_html(&printable().0) {
+            app.notice.set(Some(e));
+        }
+    };
+
     view! {
         <section class="step-page review" aria-labelledby="step-title">
             <h1 id="step-title">"检查与导出"</h1>
@@ -45,7 +64,10 @@ pub fn ReviewStep() -> impl IntoView {
             </p>
             <div class="actions">
                 <button type="button" class="primary" on:click=download_json>"下载 JSON"</button>
+                <button type="button" on:click=download_html>"下载可打印 HTML"</button>
+                <button type="button" on:click=print>"打印"</button>
             </div>
+            <p class="hint">"JSON 文件供审核人员在本系统中打开；可打印 HTML 按官方表格排版（A4 横向），有错误时每页标注「草稿」并附问题清单，也可再导入。"</p>
 
             <h2>"部门预算合计"</h2>
             <table class="totals">

@@ -57,6 +57,7 @@ pub fn StartPage() -> impl IntoView {
             </p>
             <div class="actions">
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
+                <super::import::ImportButton />
             </div>
             <p class="hint persist">{move || match app.persisted.get() {
                 Some(true) => "浏览器已同意持久保存本系统的草稿（存储空间紧张时也不会自动清除）。",

@@ -1,0 +1,104 @@
+//! 导入 JSON: a file (our JSON, or our printable HTML) becomes a draft of its
+//! own, never over an existing one; a refused file changes nothing.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::AppState;
+use crate::core::format::read_file;
+use crate::storage::{self, Entry};
+
+/// Larger files are refused before they are read.
+pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// Reads the file chosen in `input` and opens it as a new draft.
+pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    // The same file may be chosen again after a refusal.
+    input.set_value("");
+    let name = file.name();
+    if file.size() > MAX_IMPORT_BYTES {
+        app.notice.set(Some(format!(
+            "未导入「{name}」：文件有 {:.1} MB，超过 5 MB 的上限。绩效目标文件通常不到 1 MB，请确认选择的文件是否正确。",
+            file.size() / 1024.0 / 1024.0
+        )));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => {
+                app.notice
+                    .set(Some(format!("未导入「{name}」：无法读取文件。")));
+                return;
+            }
+        };
+        let doc = match read_file(&text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                app.notice.set(Some(format!("未导入「{name}」：{e}")));
+                return;
+            }
+        };
+        let same = storage::entries().into_iter().find_map(|e| match e {
+            Entry::Readable(s)
+                if s.unit == doc.unit.name.trim()
+                    && s.year == doc.year.trim()
+                    && !s.unit.is_empty() =>
+            {
+                Some(s)
+            }
+            _ => None,
+        });
+        let id = storage::new_id();
+        if let Err(e) = storage::save(&id, &doc) {
+            app.notice.set(Some(format!(
+                "「{name}」已打开，但未能保存到浏览器：{}",
+                e.message()
+            )));
+        } else if let Some(s) = same {
+            app.notice.set(Some(format!(
+                "已导入「{name}」为新草稿。本浏览器中已有「{} {}」的草稿，两份都保留，可在草稿列表中分别打开。",
+                s.unit, s.year
+            )));
+        } else {
+            app.notice.set(None);
+        }
+        app.refresh_drafts();
+        // A reviewer sees every finding at once.
+        app.open(id, &doc, storage::UiMemory::default(), true);
+    });
+}
+
+/// The hidden file input and the button that opens it.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            import_from(app, el);
+        }
+    };
+    view! {
+        <input
+            type="file"
+            accept=".json,.html,.htm,application/json,text/html"
+            class="sr-only"
+            tabindex="-1"
+            aria-hidden="true"
+            node_ref=input
+            on:change=on_change
+        />
+        <button type="button" on:click=move |_| {
+            if let Some(el) = input.get() {
+                el.click();
+            }
+        }>"导入 JSON"</button>
+    }
+}
