@@ -152,12 +152,21 @@ impl EditorState {
         if !self.dirty.get_value() {
             return;
         }
+        // Marked for the benchmark (performance.measure), invisible otherwise.
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark("perf-goals:autosave-start");
+        }
         let mut doc = untrack(|| self.doc.to_core());
         doc.saved_at = now_rfc3339();
         self.doc
             .extras
             .update_value(|e| e.saved_at = doc.saved_at.clone());
-        match storage::save(&self.draft_id, &doc) {
+        let saved = storage::save(&self.draft_id, &doc);
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark("perf-goals:autosave", "perf-goals:autosave-start");
+        }
+        match saved {
             Ok(_) => {
                 self.dirty.set_value(false);
                 app.save_status.set(SaveStatus::Saved(local_time()));
@@ -242,7 +251,7 @@ pub fn Editor(state: EditorState) -> impl IntoView {
         step.set(Step::Project(id));
         focus_later("f-p".to_string() + &id.to_string() + "-code");
     };
-    let total_counts = move || Counts::of(&doc.all_findings());
+    let total_counts = move || doc.total_counts();
 
     view! {
         <div class="editor">
@@ -274,7 +283,7 @@ pub fn Editor(state: EditorState) -> impl IntoView {
                                     format!("{n}. {name}")
                                 });
                                 view! {
-                                    <StepItem label=label target=Step::Project(id) counts=Signal::derive(move || Counts::of(&doc.project_findings(id))) />
+                                    <StepItem label=label target=Step::Project(id) counts=Signal::derive(move || doc.project_counts(id)) />
                                 }
                             }
                         </For>

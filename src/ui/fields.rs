@@ -13,14 +13,20 @@ use crate::core::findings::{Finding, Severity};
 /// The findings at `place` that the preparer should see now: none until the
 /// field was left once (or 检查与导出 was opened, or the file imported), then
 /// every keystroke's.
+///
+/// It reads the place's own findings signal (`DocState::findings_signal`),
+/// set only when that place's findings change, and is a memo, so the list and
+/// both aria attributes re-run only for the fields a keystroke really affects.
 pub fn visible_findings(doc: DocState, shown: Shown, place: Place) -> Signal<Vec<Finding>> {
-    Signal::derive(move || {
+    let findings = doc.findings_signal(place);
+    Memo::new(move |_| {
         if shown.is_shown(place) {
-            doc.findings_at(place)
+            findings.get()
         } else {
             Vec::new()
         }
     })
+    .into()
 }
 
 thread_local! {

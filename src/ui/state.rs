@@ -6,7 +6,7 @@
 //! their text: `<For>` keys on it, so a row keeps its DOM node (and the focus)
 //! while it is edited, moved or its neighbours are deleted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -99,6 +99,8 @@ pub struct ProjectState {
     /// This project's findings (rules A–E, F1, F4), re-run when one of its own
     /// fields or the 预算年度 changes, and only then.
     pub findings: Memo<Vec<Finding>>,
+    /// Their counts, for the step list: unchanged counts notify nobody.
+    pub counts: Memo<Counts>,
 }
 
 impl ProjectState {
@@ -135,10 +137,13 @@ impl ProjectState {
             rows,
             extras,
             findings: Memo::new(|_| Vec::new()),
+            counts: Memo::new(|_| Counts::default()),
         };
         let this = state.clone();
         // Index 0: the project's place is the UI's to know; only fields count here.
-        state.findings = Memo::new(move |_| check_project(&this.to_core(), &year.get(), 0));
+        let findings = Memo::new(move |_| check_project(&this.to_core(), &year.get(), 0));
+        state.findings = findings;
+        state.counts = Memo::new(move |_| findings.with(|f| Counts::of(f)));
         state
     }
 
@@ -223,6 +228,12 @@ pub struct DocState {
     /// projects added later are created under it: created under a step's view
     /// instead, they would be disposed when the preparer moves to another step.
     owner: StoredValue<Option<Owner>>,
+    /// One signal per shown place holding its findings, set only when they
+    /// change. Fields subscribe to their own signal, not to the project's
+    /// findings: a keystroke then re-renders the fields whose findings it
+    /// changed, and not the hundreds of others (each re-run would also
+    /// re-subscribe to the shared signals, which costs more than the rules).
+    hub: StoredValue<HashMap<Place, RwSignal<Vec<Finding>>>>,
 }
 
 impl DocState {
@@ -266,7 +277,7 @@ impl DocState {
             };
             validate_document_level(&light)
         });
-        DocState {
+        let state = DocState {
             year,
             unit_code,
             unit_name,
@@ -276,7 +287,64 @@ impl DocState {
             revision: RwSignal::new(0),
             doc_findings,
             owner: StoredValue::new(Owner::current()),
+            hub: StoredValue::new(HashMap::new()),
+        };
+        for p in projects.get_untracked() {
+            state.watch(&p);
         }
+        // The head and the department part follow the document-level rules.
+        Effect::new(move |_| {
+            doc_findings.track();
+            lists.iter().for_each(|l| l.track());
+            state.refresh(None);
+        });
+        state
+    }
+
+    /// Keeps the findings signals of project `p`'s places up to date.
+    fn watch(&self, p: &ProjectState) {
+        let (this, pid, findings, rows, goals) = (*self, p.id, p.findings, p.rows, p.goals);
+        self.create(|| {
+            Effect::new(move |_| {
+                findings.track();
+                rows.track();
+                goals.track();
+                this.doc_findings.track();
+                this.refresh(Some(pid));
+            })
+        });
+    }
+
+    /// Sets the findings signal of every place of `project` (None: head and
+    /// department) whose findings changed.
+    fn refresh(&self, project: Option<Id>) {
+        untrack(|| {
+            let places: Vec<(Place, RwSignal<Vec<Finding>>)> = self.hub.with_value(|h| {
+                h.iter()
+                    .filter(|(p, _)| p.project() == project)
+                    .map(|(p, s)| (*p, *s))
+                    .collect()
+            });
+            for (place, signal) in places {
+                let now = self.findings_at(place);
+                if signal.with_untracked(|before| *before != now) {
+                    signal.set(now);
+                }
+            }
+        });
+    }
+
+    /// The findings of one place as a signal of its own (see `hub`).
+    pub fn findings_signal(&self, place: Place) -> RwSignal<Vec<Finding>> {
+        if let Some(signal) = self.hub.with_value(|h| h.get(&place).copied()) {
+            return signal;
+        }
+        let initial = untrack(|| self.findings_at(place));
+        let signal = self.create(|| RwSignal::new(initial));
+        self.hub.update_value(|h| {
+            h.insert(place, signal);
+        });
+        signal
     }
 
     /// Runs `make` under the session's owner (see `owner`).
@@ -297,7 +365,9 @@ impl DocState {
 
     pub fn new_project(&self) -> ProjectState {
         let year = self.year;
-        self.create(|| ProjectState::new(&Project::default(), year))
+        let project = self.create(|| ProjectState::new(&Project::default(), year));
+        self.watch(&project);
+        project
     }
 
     pub fn list(&self, list: DepartmentList) -> RwSignal<Vec<Paragraph>> {
@@ -355,31 +425,37 @@ impl DocState {
         all
     }
 
-    /// The findings of one project: its own and the document-level ones that
-    /// name it (F2, F3), with the project's current index.
-    pub fn project_findings(&self, id: Id) -> Vec<Finding> {
+    /// Counts of the whole document, added up from each project's counts (no
+    /// finding is copied: this runs on every keystroke for the step list).
+    pub fn total_counts(&self) -> Counts {
+        let mut total = self.doc_findings.with(|f| Counts::of(f));
+        self.projects.with(|ps| {
+            for p in ps {
+                let c = p.counts.get();
+                total.errors += c.errors;
+                total.warnings += c.warnings;
+                total.infos += c.infos;
+            }
+        });
+        total
+    }
+
+    /// Counts of one project: its own findings and the document-level ones that name it.
+    pub fn project_counts(&self, id: Id) -> Counts {
         let Some(index) = self.project_index(id) else {
-            return Vec::new();
+            return Counts::default();
         };
         let Some(p) = self.project(id) else {
-            return Vec::new();
+            return Counts::default();
         };
-        let mut own: Vec<Finding> = p
-            .findings
-            .get()
-            .into_iter()
-            .map(|mut f| {
-                f.location.project = Some(index);
-                f
-            })
-            .collect();
-        own.extend(
-            self.doc_findings
-                .get()
-                .into_iter()
-                .filter(|f| f.location.project == Some(index)),
-        );
-        own
+        let mut c = p.counts.get();
+        let doc = self
+            .doc_findings
+            .with(|f| Counts::of(f.iter().filter(|f| f.location.project == Some(index))));
+        c.errors += doc.errors;
+        c.warnings += doc.warnings;
+        c.infos += doc.infos;
+        c
     }
 
     pub fn head_counts(&self) -> Counts {
