@@ -66,7 +66,9 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
         } else {
             app.notice.set(None);
         }
-        app.refresh_drafts();
+        // No refresh of the start page's list: the editor replaces it, and the
+        // list is read anew when the preparer goes back (re-reading it now would
+        // parse the big file just saved for nothing).
         // A reviewer sees every finding at once.
         app.open(id, &doc, storage::UiMemory::default(), true);
     });

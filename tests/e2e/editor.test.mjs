@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, OUTPUT } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, fullShot, OUTPUT } from './harness.mjs';
 
 let server;
 let browser;
@@ -116,7 +116,7 @@ test('typing the seed 法律顾问费 table shows its mistakes after each field 
   assert.match(await describedText(page, mar), /\[E1\]/);
   const goal = page.getByLabel('绩效目标 1', exact);
   assert.match(await describedText(page, goal), /\[A11\]/);
-  await page.screenshot({ path: join(OUTPUT, 'step-project-mistakes.png'), fullPage: true });
+  await fullShot(page, join(OUTPUT, 'step-project-mistakes.png'));
 
   // A field not yet left says nothing: 12月底 was never visited.
   const dec = page.getByLabel('12月底', exact);
@@ -192,7 +192,7 @@ test('检查与导出 lists every finding, and a click on one focuses its field'
   for (const code of ['F5', 'G1', 'A1', 'E1', 'C2', 'C3']) {
     assert.ok(await page.getByRole('link', { name: `[${code}]` }).first().isVisible(), code);
   }
-  await page.screenshot({ path: join(OUTPUT, 'step-review.png'), fullPage: true });
+  await fullShot(page, join(OUTPUT, 'step-review.png'));
   await page.getByRole('link', { name: /指标第1行「指标值」：成本指标应填写金额上限/ }).click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '指标值');
   assert.equal(await page.evaluate(() => document.activeElement.value), '≥95%');

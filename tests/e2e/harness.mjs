@@ -72,3 +72,13 @@ export async function openPage(browser, url) {
   await page.goto(url);
   return { context, page, problems };
 }
+
+// A screenshot of the whole page, taken with a viewport as tall as the page
+// (a "full page" screenshot would draw the sticky bars in the middle).
+export async function fullShot(page, path) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 4000) });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}
