@@ -190,7 +190,11 @@ impl EditorState {
     /// Called on every change: the write happens once typing pauses.
     fn schedule_save(&self, app: AppState) {
         self.dirty.set_value(true);
-        app.save_status.set(SaveStatus::Saving);
+        // Once per burst of typing: the status line is a live region, and a
+        // screen reader would announce every write to it.
+        if app.save_status.with_untracked(|s| *s != SaveStatus::Saving) {
+            app.save_status.set(SaveStatus::Saving);
+        }
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }

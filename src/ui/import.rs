@@ -20,9 +20,12 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
     input.set_value("");
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
+        // Whole tenths of a MB, without pulling float formatting into the wasm.
+        let tenths = (file.size() / 104_857.6) as u64;
         app.notice.set(Some(format!(
-            "未导入「{name}」：文件有 {:.1} MB，超过 5 MB 的上限。绩效目标文件通常不到 1 MB，请确认选择的文件是否正确。",
-            file.size() / 1024.0 / 1024.0
+            "未导入「{name}」：文件有 {}.{} MB，超过 5 MB 的上限。绩效目标文件通常不到 1 MB，请确认选择的文件是否正确。",
+            tenths / 10,
+            tenths % 10
         )));
         return;
     }

@@ -191,3 +191,29 @@ test('two pages on one draft: the second is warned, and no edit of either is los
   await first.waitForFunction(() => document.querySelector('#f-unit-name')?.value === '甲单位乙丙丁');
   await context.close();
 });
+
+test('with storage switched off the app still works in memory, and says that nothing survives a reload', async () => {
+  const context = await browser.newContext();
+  // As in a browser whose policy or private mode refuses localStorage.
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  assert.match(await page.getByRole('alert').innerText(), /不允许本系统在本机保存[\s\S]*刷新或关闭页面后内容不会保留/);
+  await page.getByRole('button', { name: '新建草稿' }).click();
+  await page.getByLabel('单位名称', exact).fill('只在内存中的单位');
+  await page.getByRole('status').filter({ hasText: '未能保存' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.getByLabel('单位名称', exact).inputValue(), '只在内存中的单位');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('banner').getByRole('button', { name: '下载 JSON' }).click(),
+  ]);
+  assert.match(await readFile(await download.path(), 'utf8'), /只在内存中的单位/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

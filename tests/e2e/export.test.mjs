@@ -68,6 +68,10 @@ test('JSON export → import → export gives the same bytes except saved_at', a
 test('the printable HTML of the seed looks like the official table, prints to PDF and imports again', async () => {
   const { context, page, problems } = await start();
   await importFile(page, 'seed.json', await fixture('seed.json'));
+  // A reviewer who imports a file sees every finding at once, on its field.
+  await page.getByRole('navigation', { name: '填报步骤' }).getByRole('button', { name: /法律顾问费/ }).click();
+  const costValue = page.getByRole('table').getByRole('row').nth(4).getByLabel('指标值', { exact: true });
+  assert.equal(await costValue.getAttribute('aria-invalid'), 'true');
   await openReview(page);
   const html = await downloadText(page, '下载可打印 HTML');
   assert.equal(html.name, '承德高新区行政审批局本级-2023-绩效目标.html');
@@ -103,6 +107,13 @@ test('the printable HTML of the seed looks like the official table, prints to PD
     }
   }
   for (const p of pages) assert.match(p, /草稿/, 'every page is marked 草稿');
+
+  // 打印 prints the same file from a hidden frame, nothing of the app around it.
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  const frame = page.frameLocator('#print-frame');
+  await frame.locator('section.project').first().waitFor({ state: 'attached' });
+  assert.equal(await frame.locator('section.project').count(), 6);
+  assert.equal(await frame.locator('nav, button').count(), 0);
 
   // The printed file opens again with 导入.
   await page.getByRole('button', { name: '← 返回草稿列表' }).click();
