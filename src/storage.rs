@@ -196,6 +196,12 @@ pub fn entries() -> Vec<Entry> {
     entries
 }
 
+/// The drafts' summaries as the index has them: cheap (no draft is parsed),
+/// for questions such as "is there a draft of this unit and year already?".
+pub fn summaries() -> Vec<Summary> {
+    get_json(INDEX_KEY).unwrap_or_default()
+}
+
 /// The raw text of a stored entry (a damaged one is offered for download).
 pub fn raw(key: &str) -> Option<String> {
     get_raw(key)

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::AppState;
 use crate::core::format::read_file;
-use crate::storage::{self, Entry};
+use crate::storage;
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -45,35 +45,39 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
                 return;
             }
         };
-        let same = storage::entries().into_iter().find_map(|e| match e {
-            Entry::Readable(s)
-                if s.unit == doc.unit.name.trim()
-                    && s.year == doc.year.trim()
-                    && !s.unit.is_empty() =>
-            {
-                Some(s)
-            }
-            _ => None,
-        });
+        let (unit, year) = (
+            doc.unit.name.trim().to_string(),
+            doc.year.trim().to_string(),
+        );
+        let same = storage::summaries()
+            .into_iter()
+            .find(|s| !unit.is_empty() && s.unit == unit && s.year == year);
         let id = storage::new_id();
-        if let Err(e) = storage::save(&id, &doc) {
-            app.notice.set(Some(format!(
-                "「{name}」已打开，但未能保存到浏览器：{}",
-                e.message()
-            )));
-        } else if let Some(s) = same {
-            app.notice.set(Some(format!(
+        // A reviewer sees every finding at once.
+        app.open(id.clone(), &doc, storage::UiMemory::default(), true);
+        app.notice.set(same.map(|s| {
+            format!(
                 "已导入「{name}」为新草稿。本浏览器中已有「{} {}」的草稿，两份都保留，可在草稿列表中分别打开。",
                 s.unit, s.year
-            )));
-        } else {
-            app.notice.set(None);
-        }
-        // No refresh of the start page's list: the editor replaces it, and the
-        // list is read anew when the preparer goes back (re-reading it now would
-        // parse the big file just saved for nothing).
-        // A reviewer sees every finding at once.
-        app.open(id, &doc, storage::UiMemory::default(), true);
+            )
+        }));
+        // Written once the editor is on screen: the preparer sees the file at
+        // once, and the draft is in storage a moment later. (No refresh of the
+        // start page's list: it is read anew when the preparer goes back.)
+        // (The frame callback comes before the paint; the timeout after it.)
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Err(e) = storage::save(&id, &doc) {
+                        app.notice.set(Some(format!(
+                            "「{name}」已打开，但未能保存到浏览器：{}",
+                            e.message()
+                        )));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     });
 }
 
