@@ -316,7 +316,8 @@ impl DocState {
     }
 
     /// Sets the findings signal of every place of `project` (None: head and
-    /// department) whose findings changed.
+    /// department) whose findings changed. Each memo is read once here, not
+    /// once per place: reading a memo checks all its sources.
     fn refresh(&self, project: Option<Id>) {
         untrack(|| {
             let places: Vec<(Place, RwSignal<Vec<Finding>>)> = self.hub.with_value(|h| {
@@ -325,8 +326,16 @@ impl DocState {
                     .map(|(p, s)| (*p, *s))
                     .collect()
             });
+            if places.is_empty() {
+                return;
+            }
+            let own = project
+                .and_then(|pid| self.project(pid))
+                .map(|p| p.findings.get())
+                .unwrap_or_default();
+            let doc = self.doc_findings.get();
             for (place, signal) in places {
-                let now = self.findings_at(place);
+                let now = self.findings_in(place, &own, &doc);
                 if signal.with_untracked(|before| *before != now) {
                     signal.set(now);
                 }
@@ -537,26 +546,33 @@ impl DocState {
 
     /// The findings at one place (tracked: follows every keystroke).
     pub fn findings_at(&self, place: Place) -> Vec<Finding> {
+        let own = place
+            .project()
+            .and_then(|pid| self.project(pid))
+            .map(|p| p.findings.get())
+            .unwrap_or_default();
+        self.findings_in(place, &own, &self.doc_findings.get())
+    }
+
+    /// The findings at `place`, from its project's own findings and the
+    /// document-level ones.
+    fn findings_in(&self, place: Place, own: &[Finding], doc: &[Finding]) -> Vec<Finding> {
         let Some((project, field)) = self.field_of(place) else {
             return Vec::new();
         };
         let mut found: Vec<Finding> = match place {
-            Place::Project(pid, _) => self.project(pid).map_or_else(Vec::new, |p| {
-                p.findings.with(|fs| {
-                    fs.iter()
-                        .filter(|f| f.location.field == field)
-                        .cloned()
-                        .collect()
-                })
-            }),
+            Place::Project(..) => own
+                .iter()
+                .filter(|f| f.location.field == field)
+                .cloned()
+                .collect(),
             _ => Vec::new(),
         };
-        found.extend(self.doc_findings.with(|fs| {
-            fs.iter()
+        found.extend(
+            doc.iter()
                 .filter(|f| f.location.project == project && f.location.field == field)
-                .cloned()
-                .collect::<Vec<_>>()
-        }));
+                .cloned(),
+        );
         found
     }
 }
