@@ -67,6 +67,35 @@ pub fn install_pointer_tracking() {
     let _ = window_event_listener(leptos::ev::pointercancel, release);
 }
 
+/// What a control needs to show its findings: the visible findings, the id
+/// of their list, and the values of `aria-invalid` and `aria-describedby`.
+#[derive(Clone)]
+pub struct FieldFindings {
+    pub findings: Signal<Vec<Finding>>,
+    pub msgs_id: String,
+}
+
+impl FieldFindings {
+    pub fn new(doc: DocState, shown: Shown, place: Place) -> Self {
+        FieldFindings {
+            findings: visible_findings(doc, shown, place),
+            msgs_id: format!("{}-msgs", place.dom_id()),
+        }
+    }
+
+    /// `aria-invalid="true"` while an error shows; a warning leaves it off.
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+        let findings = self.findings;
+        move || findings.with(|f| has_error_in(f)).then_some("true")
+    }
+
+    /// `aria-describedby` pointing at the list while it has anything in it.
+    pub fn described(&self) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+        let (findings, id) = (self.findings, self.msgs_id.clone());
+        move || findings.with(|f| !f.is_empty()).then(|| id.clone())
+    }
+}
+
 /// `[C2]`, a link to the rule's explanation on the 规则说明 page.
 #[component]
 pub fn RuleCode(code: &'static str) -> impl IntoView {
@@ -168,13 +197,10 @@ pub fn TextField(
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
     let id = place.dom_id();
-    let msgs_id = format!("{id}-msgs");
-    let findings = visible_findings(doc, shown, place);
-    let invalid = move || findings.with(|f| has_error_in(f)).then_some("true");
-    let described = {
-        let msgs_id = msgs_id.clone();
-        move || findings.with(|f| !f.is_empty()).then(|| msgs_id.clone())
-    };
+    let field = FieldFindings::new(doc, shown, place);
+    let (findings, msgs_id) = (field.findings, field.msgs_id.clone());
+    let invalid = field.invalid();
+    let described = field.described();
     let on_input = move |ev: leptos::ev::Event| {
         value.set(event_target_value(&ev));
         doc.changed();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::editor::focus_later;
 use super::fields::{
-    after_pointer, has_error_in, visible_findings, Control, FindingList, TextField,
+    after_pointer, visible_findings, Control, FieldFindings, FindingList, TextField,
 };
 use super::state::{DocState, Place, ProjectPlace, ProjectState, Row, Shown};
 use crate::core::findings::Field;
@@ -197,14 +197,10 @@ fn LevelSelect(
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
     let id = place.dom_id();
-    let msgs_id = format!("{id}-msgs");
-    let findings = visible_findings(doc, shown, place);
-    let invalid = move || findings.with(|f| has_error_in(f)).then_some("true");
     // The list itself stands in the row's findings line (IndicatorRow).
-    let described = {
-        let msgs_id = msgs_id.clone();
-        move || findings.with(|f| !f.is_empty()).then(|| msgs_id.clone())
-    };
+    let field = FieldFindings::new(doc, shown, place);
+    let invalid = field.invalid();
+    let described = field.described();
     let on_change = move |ev: leptos::ev::Event| {
         let new = event_target_value(&ev);
         on_change(new.clone());

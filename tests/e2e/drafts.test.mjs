@@ -1,19 +1,15 @@
 // Drafts never lose a keystroke: reloads, closing, a full storage, entries
 // this version cannot read, and two tabs on one draft.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { suite, openPage } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const exact = { exact: true };

@@ -1,19 +1,15 @@
 // The editor as a new preparer meets it (ui.md): the seed's mistakes appear
 // with their codes once a field is left, and go away while the fix is typed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, fullShot, OUTPUT } from './harness.mjs';
+import { suite, openPage, fullShot, OUTPUT } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const exact = { exact: true };

@@ -1,21 +1,17 @@
 // Export and import: JSON for reviewers, the printable HTML in the official
 // layout, and files that must be refused.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, OUTPUT, ROOT } from './harness.mjs';
+import { suite, openPage, OUTPUT, ROOT } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const fixture = (name) => readFile(join(ROOT, 'tests/fixtures', name), 'utf8');

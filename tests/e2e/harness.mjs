@@ -5,6 +5,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = join(ROOT, 'dist');
@@ -81,4 +83,21 @@ export async function fullShot(page, path) {
   await page.setViewportSize({ width: size.width, height: Math.min(height, 4000) });
   await page.screenshot({ path });
   await page.setViewportSize(size);
+}
+
+// One static server and one browser for a test file: `onReady(server, browser)`
+// is called before its first test; both are closed after its last.
+export function suite(onReady) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    await mkdir(OUTPUT, { recursive: true });
+    onReady(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -1,21 +1,15 @@
 // Guards the release build itself: it loads from a sub-folder of a plain static
 // server and starts without a single console or page error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launchBrowser, openPage, OUTPUT } from './harness.mjs';
+import { suite, openPage, OUTPUT } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  await mkdir(OUTPUT, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+suite((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('the release build starts from a sub-folder and shows the start page', async () => {
