@@ -255,17 +255,34 @@ pub fn load_ui(id: &str) -> UiMemory {
     get_json(&ui_key(id)).unwrap_or_default()
 }
 
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Remembers the draft open in this tab: in sessionStorage, so a reload of
+/// this tab reopens its own draft even while another tab has opened another
+/// one, and in localStorage, for a tab opened afresh.
 pub fn set_last_open(id: Option<&str>) {
     match id {
         Some(id) => {
             let _ = set_raw(LAST_OPEN_KEY, id);
+            if let Some(s) = session() {
+                let _ = s.set_item(LAST_OPEN_KEY, id);
+            }
         }
-        None => remove(LAST_OPEN_KEY),
+        None => {
+            remove(LAST_OPEN_KEY);
+            if let Some(s) = session() {
+                let _ = s.remove_item(LAST_OPEN_KEY);
+            }
+        }
     }
 }
 
 pub fn last_open() -> Option<String> {
-    get_raw(LAST_OPEN_KEY)
+    session()
+        .and_then(|s| s.get_item(LAST_OPEN_KEY).ok().flatten())
+        .or_else(|| get_raw(LAST_OPEN_KEY))
 }
 
 /// A new id: time and randomness, so two tabs never pick the same one.

@@ -213,3 +213,20 @@ test('with storage switched off the app still works in memory, and says that not
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('two tabs on two drafts: a reload reopens each tab its own draft', async () => {
+  const { context, page: first } = await newDraft();
+  await first.getByLabel('单位名称', exact).fill('第一个单位');
+  const second = await context.newPage();
+  await second.goto(server.url);
+  // A new tab opens the draft last opened in this browser; this one starts another.
+  await second.getByRole('button', { name: '← 返回草稿列表' }).click();
+  await second.getByRole('button', { name: '新建草稿' }).click();
+  await second.getByLabel('单位名称', exact).fill('第二个单位');
+  await sleep(1000);
+  await first.reload();
+  assert.equal(await first.getByLabel('单位名称', exact).inputValue(), '第一个单位');
+  await second.reload();
+  assert.equal(await second.getByLabel('单位名称', exact).inputValue(), '第二个单位');
+  await context.close();
+});
