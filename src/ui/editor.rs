@@ -8,7 +8,7 @@ use super::fields::{visible_findings, Control, FindingList, TextField};
 use super::project::ProjectStep;
 use super::review::ReviewStep;
 use super::state::{DocState, Id, Place, Shown};
-use super::{doc_state_and_shown, AppState, SaveStatus};
+use super::{AppState, SaveStatus};
 use crate::core::findings::{Counts, Field, Location};
 use crate::core::format::write_document;
 use crate::core::model::{DepartmentList, Document};
@@ -75,7 +75,9 @@ pub fn export_json(doc: &Document) -> String {
 
 impl EditorState {
     pub fn new(draft_id: String, doc: &Document, memory: UiMemory, show_all: bool) -> Self {
-        let (doc_state, shown) = doc_state_and_shown(doc, show_all || memory.all_shown);
+        let doc_state = DocState::new(doc);
+        let shown = Shown::new();
+        shown.all.set(show_all || memory.all_shown);
         for location in &memory.shown {
             if let Some(place) = doc_state.place_of(location) {
                 shown.touch(place);

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use crate::core::model::Document;
 use crate::storage;
 use editor::{Editor, EditorState};
-use state::{DocState, Shown};
 
 /// Which page is on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,11 +207,4 @@ pub fn App() -> impl IntoView {
         })}
         {main}
     }
-}
-
-/// Shared by the editor and the start page.
-pub(crate) fn doc_state_and_shown(doc: &Document, show_all: bool) -> (DocState, Shown) {
-    let shown = Shown::new();
-    shown.all.set(show_all);
-    (DocState::new(doc), shown)
 }
