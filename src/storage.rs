@@ -234,7 +234,7 @@ pub fn delete(id: &str) {
     index.retain(|s| s.id != id);
     let _ = set_json(INDEX_KEY, &index);
     if last_open().as_deref() == Some(id) {
-        remove(LAST_OPEN_KEY);
+        set_last_open(None);
     }
 }
 

@@ -16,6 +16,9 @@ fn local() -> web_sys::Storage {
 
 fn clear() {
     local().clear().expect("clear");
+    if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        session.clear().expect("clear");
+    }
 }
 
 #[wasm_bindgen_test]
