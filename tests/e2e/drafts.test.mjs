@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suite, openPage } from './harness.mjs';
+import { suite, newDraft as openDraft } from './harness.mjs';
 
 let server;
 let browser;
@@ -15,13 +15,7 @@ suite((s, b) => {
 const exact = { exact: true };
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-async function newDraft() {
-  const session = await openPage(browser, server.url);
-  session.page.on('dialog', (d) => d.accept());
-  await session.page.getByRole('button', { name: '新建草稿' }).click();
-  await session.page.getByLabel('单位名称', exact).waitFor();
-  return session;
-}
+const newDraft = () => openDraft(browser, server.url);
 
 // A deterministic "random" sequence, so a failure can be replayed.
 function* lengths(seed) {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { suite, openPage, fullShot, OUTPUT } from './harness.mjs';
+import { suite, newDraft as openDraft, fullShot, OUTPUT } from './harness.mjs';
 
 let server;
 let browser;
@@ -14,13 +14,7 @@ suite((s, b) => {
 
 const exact = { exact: true };
 
-async function newDraft() {
-  const session = await openPage(browser, server.url);
-  session.page.on('dialog', (d) => d.accept());
-  await session.page.getByRole('button', { name: '新建草稿' }).click();
-  await session.page.getByLabel('预算年度', exact).waitFor();
-  return session;
-}
+const newDraft = () => openDraft(browser, server.url);
 
 function step(page, name) {
   return page.getByRole('navigation', { name: '填报步骤' }).getByRole('button', { name });

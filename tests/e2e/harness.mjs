@@ -101,3 +101,13 @@ export function suite(onReady) {
     await server?.close();
   });
 }
+
+// A fresh browser context on the start page, with 新建草稿 clicked and the
+// new draft's 基本信息 on screen. Confirmation dialogs are accepted.
+export async function newDraft(browser, url) {
+  const session = await openPage(browser, url);
+  session.page.on('dialog', (d) => d.accept());
+  await session.page.getByRole('button', { name: '新建草稿' }).click();
+  await session.page.getByLabel('单位名称', { exact: true }).waitFor();
+  return session;
+}
