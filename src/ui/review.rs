@@ -9,6 +9,7 @@ use super::fields::RuleCode;
 use super::state::{DocState, Place};
 use super::AppState;
 use crate::core::findings::{describe_location, Counts, Dimension, Finding, Severity};
+use crate::core::model::{Budget, Document, Project};
 use crate::core::print::printable_html;
 use crate::core::rules::{department_totals, provisional_grade, rule, validate, BudgetSum};
 
@@ -18,10 +19,26 @@ pub fn ReviewStep() -> impl IntoView {
     let doc = expect_context::<DocState>();
     let findings = Memo::new(move |_| doc.all_findings());
     let counts = move || Counts::of(&findings.get());
-    let totals = move || {
-        doc.projects
-            .with(|_| department_totals(&untrack(|| doc.to_core())))
-    };
+    // Only the amounts: once per change, not a copy of every row per cell.
+    let totals = Memo::new(move |_| {
+        let projects = doc.projects.with(|ps| {
+            ps.iter()
+                .map(|p| Project {
+                    budget: Budget {
+                        total: p.total.get(),
+                        fiscal: p.fiscal.get(),
+                        other: p.other.get(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                })
+                .collect()
+        });
+        department_totals(&Document {
+            projects,
+            ..Default::default()
+        })
+    });
 
     let download_json = move |_| {
         let core = untrack(|| doc.to_core());
@@ -74,14 +91,14 @@ pub fn ReviewStep() -> impl IntoView {
                 <thead><tr><th scope="col">"预算数合计"</th><th scope="col">"财政资金合计"</th><th scope="col">"其他资金合计"</th></tr></thead>
                 <tbody>
                     <tr>
-                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals().total))}</td>
-                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals().fiscal))}</td>
-                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals().other))}</td>
+                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals.get().total))}</td>
+                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals.get().fiscal))}</td>
+                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals.get().other))}</td>
                     </tr>
                 </tbody>
             </table>
-            {move || (totals().not_numbers > 0).then(|| view! {
-                <p class="hint">{format!("另有 {} 个金额不是数字，未计入合计。", totals().not_numbers)}</p>
+            {move || (totals.get().not_numbers > 0).then(|| view! {
+                <p class="hint">{format!("另有 {} 个金额不是数字，未计入合计。", totals.get().not_numbers)}</p>
             })}
 
             <h2>"项目自评（按88号文四个审核维度，非正式评级）"</h2>

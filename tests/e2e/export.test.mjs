@@ -43,6 +43,8 @@ test('JSON export → import → export gives the same bytes except saved_at', a
   const clean = await fixture('clean.json');
   await importFile(page, 'clean.json', clean);
   await openReview(page);
+  // The department totals of the two projects, exact.
+  assert.match(await page.locator('table.totals').innerText(), /152\.62 万元\s+125\.00 万元\s+27\.62 万元/);
   const first = await downloadText(page, '下载 JSON');
   assert.equal(first.name, '承德高新区行政审批局本级-2024-绩效目标.json');
   assert.equal(withoutSavedAt(first.text), withoutSavedAt(clean), 'the fixture itself comes back');
