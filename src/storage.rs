@@ -12,9 +12,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::core::findings::{Counts, Location};
-use crate::core::format::{read_document, write_document, ReadError};
+use crate::core::format::{read_document, write_document, ReadError, Status};
 use crate::core::model::{Document, FORMAT_VERSION};
-use crate::core::rules::{status_of, validate};
+use crate::core::rules::validate;
 
 const PREFIX: &str = "perf-goals/v1/";
 const INDEX_KEY: &str = "perf-goals/v1/index";
@@ -215,9 +215,19 @@ pub fn load(id: &str) -> Result<Document, String> {
 /// Writes the draft and its line in the index. A draft is written as it was
 /// typed (not trimmed), so a reload gives back every character.
 pub fn save(id: &str, doc: &Document) -> Result<Summary, SaveError> {
-    let findings = validate(doc);
-    set_raw(&draft_key(id), &write_document(doc, status_of(&findings)))?;
-    let summary = Summary::of(id, doc, Counts::of(&findings).errors);
+    save_with_errors(id, doc, Counts::of(&validate(doc)).errors)
+}
+
+/// [`save`] for a caller that already knows how many errors the document has
+/// (the editor keeps every finding live), so it is not validated again.
+pub fn save_with_errors(id: &str, doc: &Document, errors: usize) -> Result<Summary, SaveError> {
+    let status = if errors == 0 {
+        Status::Complete
+    } else {
+        Status::Draft
+    };
+    set_raw(&draft_key(id), &write_document(doc, status))?;
+    let summary = Summary::of(id, doc, errors);
     let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
     index.retain(|s| s.id != id);
     index.push(summary.clone());

@@ -46,6 +46,31 @@ fn a_saved_draft_loads_back_with_every_character() {
 }
 
 #[wasm_bindgen_test]
+fn a_save_with_a_known_error_count_writes_the_matching_status() {
+    clear();
+    let doc = Document::new_draft();
+    let errors =
+        perf_goals::core::findings::Counts::of(&perf_goals::core::rules::validate(&doc)).errors;
+    let summary = storage::save_with_errors("k", &doc, errors).expect("saved");
+    assert_eq!(
+        summary,
+        storage::save("k", &doc).expect("saved"),
+        "the same as validating it here"
+    );
+    let text = local()
+        .get_item("perf-goals/v1/draft/k")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(text.contains("\"status\": \"draft\""));
+    storage::save_with_errors("k", &doc, 0).expect("saved");
+    let text = local()
+        .get_item("perf-goals/v1/draft/k")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(text.contains("\"status\": \"complete\""));
+}
+
+#[wasm_bindgen_test]
 fn damaged_and_newer_entries_are_listed_not_opened() {
     clear();
     let storage = local();

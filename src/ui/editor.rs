@@ -164,7 +164,8 @@ impl EditorState {
         self.doc
             .extras
             .update_value(|e| e.saved_at = doc.saved_at.clone());
-        let saved = storage::save(&self.draft_id, &doc);
+        let errors = untrack(|| self.doc.total_counts().errors);
+        let saved = storage::save_with_errors(&self.draft_id, &doc, errors);
         if let Some(p) = &performance {
             let _ = p.measure_with_start_mark("perf-goals:autosave", "perf-goals:autosave-start");
         }
