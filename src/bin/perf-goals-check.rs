@@ -111,8 +111,10 @@ mod cli {
                     doc.projects.len()
                 );
                 for f in findings {
+                    // A finding folded under the one before it: the same cause, said again.
+                    let folded = if f.folded_under.is_some() { "  ↳ " } else { "" };
                     println!(
-                        "{}  [{}] {}  {}",
+                        "{folded}{}  [{}] {}  {}",
                         describe_location(doc, &f.location),
                         f.code,
                         f.severity.label(),
@@ -146,10 +148,11 @@ mod cli {
                     "status": status_of(findings).as_str(),
                     "counts": { "error": c.errors, "warning": c.warnings, "info": c.infos },
                     "findings": findings.iter().map(|f| json!({
-                        "code": f.code,
+                        "code": f.code.as_str(),
                         "severity": f.severity.key(),
                         "message": f.message,
-                        "project": f.location.project.map(|i| i + 1),
+                        "project": f.location.project().map(|i| i + 1),
+                        "folded_under": f.folded_under.map(|c| c.as_str()),
                         "where": describe_location(doc, &f.location),
                     })).collect::<Vec<_>>(),
                 })

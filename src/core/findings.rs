@@ -2,9 +2,8 @@
 //! the place it concerns, so the UI can put it on the right field and
 //! 检查与导出 can link to it.
 
-use serde::{Deserialize, Serialize};
-
-use super::model::{Checkpoint, DepartmentList, IndicatorField};
+use super::code::Code;
+use super::model::{Checkpoint, DepartmentList, Document, IndicatorField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
@@ -32,16 +31,40 @@ impl Severity {
     }
 }
 
-/// The field a finding concerns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Field {
+/// A field of the document head (基本信息).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HeadField {
     Year,
     UnitCode,
     UnitName,
-    /// A department list, or one paragraph of it.
-    Department(DepartmentList, Option<usize>),
-    ProjectCode,
-    ProjectName,
+}
+
+impl HeadField {
+    pub const ALL: [HeadField; 3] = [Self::Year, Self::UnitCode, Self::UnitName];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HeadField::Year => "预算年度",
+            HeadField::UnitCode => "单位编码",
+            HeadField::UnitName => "单位名称",
+        }
+    }
+
+    /// The key path of format.md (`unit.code`).
+    pub fn key(self) -> &'static str {
+        match self {
+            HeadField::Year => "year",
+            HeadField::UnitCode => "unit.code",
+            HeadField::UnitName => "unit.name",
+        }
+    }
+}
+
+/// A place inside one project, in the order of its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProjectField {
+    Code,
+    Name,
     BudgetTotal,
     BudgetFiscal,
     BudgetOther,
@@ -56,52 +79,103 @@ pub enum Field {
     Indicator(usize, Option<IndicatorField>),
 }
 
-impl Field {
+impl ProjectField {
     /// Where it is, in the words of the table (`指标第3行「指标值」`).
     pub fn describe(self) -> String {
         match self {
-            Field::Year => "预算年度".into(),
-            Field::UnitCode => "单位编码".into(),
-            Field::UnitName => "单位名称".into(),
-            Field::Department(list, None) => list.label().into(),
-            Field::Department(list, Some(i)) => format!("{} 第{}段", list.label(), i + 1),
-            Field::ProjectCode => "项目编码".into(),
-            Field::ProjectName => "项目名称".into(),
-            Field::BudgetTotal => "预算数".into(),
-            Field::BudgetFiscal => "财政资金".into(),
-            Field::BudgetOther => "其他资金".into(),
-            Field::UseOfFunds => "资金用途".into(),
-            Field::SpendingPlan(None) => "资金支出计划".into(),
-            Field::SpendingPlan(Some(c)) => format!("资金支出计划「{}」", c.label()),
-            Field::Goals(None) => "绩效目标".into(),
-            Field::Goals(Some(i)) => format!("绩效目标 {}", i + 1),
-            Field::Indicators => "绩效指标表".into(),
-            Field::Indicator(row, None) => format!("指标第{}行", row + 1),
-            Field::Indicator(row, Some(f)) => format!("指标第{}行「{}」", row + 1, f.label()),
+            ProjectField::Code => "项目编码".into(),
+            ProjectField::Name => "项目名称".into(),
+            ProjectField::BudgetTotal => "预算数".into(),
+            ProjectField::BudgetFiscal => "财政资金".into(),
+            ProjectField::BudgetOther => "其他资金".into(),
+            ProjectField::UseOfFunds => "资金用途".into(),
+            ProjectField::SpendingPlan(None) => "资金支出计划".into(),
+            ProjectField::SpendingPlan(Some(c)) => format!("资金支出计划「{}」", c.label()),
+            ProjectField::Goals(None) => "绩效目标".into(),
+            ProjectField::Goals(Some(i)) => format!("绩效目标 {}", i + 1),
+            ProjectField::Indicators => "绩效指标表".into(),
+            ProjectField::Indicator(row, None) => format!("指标第{}行", row + 1),
+            ProjectField::Indicator(row, Some(f)) => {
+                format!("指标第{}行「{}」", row + 1, f.label())
+            }
         }
     }
 }
 
-/// Where a finding is: in the document head or department part (no project),
-/// or in project `project` (0-based, in the document's order).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Location {
-    pub project: Option<usize>,
-    pub field: Field,
+/// Where a finding is: the head, the department part (a list or one of its
+/// paragraphs), or a place in project `index` (0-based, in the document's order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Location {
+    Head(HeadField),
+    Department(DepartmentList, Option<usize>),
+    Project(usize, ProjectField),
 }
 
+impl Location {
+    pub fn project(self) -> Option<usize> {
+        match self {
+            Location::Project(i, _) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Where it is, for a reader of a list (检查与导出, the command-line
+    /// checker): `项目2「企业服务中心工作专项」 指标第3行「指标值」`.
+    pub fn describe(self, doc: &Document) -> String {
+        match self {
+            Location::Head(field) => format!("基本信息 {}", field.label()),
+            Location::Department(list, None) => format!("部门整体绩效目标 {}", list.label()),
+            Location::Department(list, Some(i)) => {
+                format!("部门整体绩效目标 {} 第{}段", list.label(), i + 1)
+            }
+            Location::Project(i, field) => {
+                let name = doc.projects.get(i).map(|p| p.name.trim()).unwrap_or("");
+                let name = if name.is_empty() {
+                    "未命名项目"
+                } else {
+                    name
+                };
+                format!("项目{}「{name}」 {}", i + 1, field.describe())
+            }
+        }
+    }
+}
+
+/// One thing validation found. `P` is where: a [`Location`] in the document,
+/// or a [`ProjectField`] for the findings of one project checked on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    pub code: &'static str,
+pub struct Finding<P = Location> {
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
-    pub location: Location,
+    pub location: P,
+    /// Set when a more specific finding on the same place says the same cause
+    /// (C2 under C3 on a cost row in %): shown under it, not counted apart.
+    pub folded_under: Option<Code>,
 }
 
-impl Finding {
+impl<P> Finding<P> {
     /// `[D1] 预算数应等于…`, as ui.md shows it.
     pub fn text(&self) -> String {
         format!("[{}] {}", self.code, self.message)
+    }
+
+    /// Not folded under another finding: what counts and leads in a list.
+    pub fn leads(&self) -> bool {
+        self.folded_under.is_none()
+    }
+}
+
+impl Finding<ProjectField> {
+    /// The finding of a project checked on its own, placed in the document.
+    pub fn in_project(self, index: usize) -> Finding {
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            message: self.message,
+            location: Location::Project(index, self.location),
+            folded_under: self.folded_under,
+        }
     }
 }
 
@@ -152,7 +226,8 @@ impl Grade {
     }
 }
 
-/// Counts of one set of findings.
+/// Counts of one set of findings. A finding folded under another is not
+/// counted: it is the same cause, said again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub errors: usize,
@@ -161,36 +236,30 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
+    pub fn of<'a, P: 'a>(findings: impl IntoIterator<Item = &'a Finding<P>>) -> Self {
         let mut c = Counts::default();
-        for f in findings {
-            match f.severity {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-                Severity::Info => c.infos += 1,
-            }
+        for f in findings.into_iter().filter(|f| f.leads()) {
+            c.add_one(f.severity);
         }
         c
     }
-}
 
-/// Where a finding is, for a reader of a list (检查与导出, the command-line
-/// checker): `项目2「企业服务中心工作专项」 指标第3行「指标值」`.
-pub fn describe_location(doc: &super::model::Document, location: &Location) -> String {
-    let field = location.field.describe();
-    match location.project {
-        None => match location.field {
-            Field::Department(..) => format!("部门整体绩效目标 {field}"),
-            _ => format!("基本信息 {field}"),
-        },
-        Some(i) => {
-            let name = doc.projects.get(i).map(|p| p.name.trim()).unwrap_or("");
-            let name = if name.is_empty() {
-                "未命名项目"
-            } else {
-                name
-            };
-            format!("项目{}「{name}」 {field}", i + 1)
+    pub fn add_one(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
         }
     }
+
+    pub fn add(&mut self, other: Counts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+}
+
+/// Where a finding is, for a reader of a list (see [`Location::describe`]).
+pub fn describe_location(doc: &Document, location: &Location) -> String {
+    location.describe(doc)
 }

@@ -1,5 +1,7 @@
 //! The functional core: plain Rust, no leptos, no web_sys. Everything here is
 //! tested natively with `cargo test`.
+pub mod amount;
+pub mod code;
 pub mod findings;
 pub mod format;
 pub mod model;

@@ -2,7 +2,6 @@
 //! text as typed: parsing (amounts, 指标值) happens in validation, never here,
 //! so a half-typed value survives a save and a reload unchanged.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Keys a reader did not know, kept in their order and written back untouched.
@@ -39,7 +38,7 @@ pub struct Department {
 }
 
 /// The three paragraph lists of 部门整体绩效目标.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DepartmentList {
     OverallGoals,
     SubGoals,
@@ -115,7 +114,7 @@ pub struct SpendingPlan {
 }
 
 /// A checkpoint of 资金支出计划.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Checkpoint {
     Mar,
     Jun,
@@ -187,7 +186,7 @@ pub struct Indicator {
 }
 
 /// A column of the indicator table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IndicatorField {
     Level1,
     Level2,

@@ -19,24 +19,45 @@ const COMPARATOR_WORDS: [(&str, char); 12] = [
     ("=<", '≤'),
 ];
 
+/// A comparator written after the value (`95%以上`, `5个工作日以内`), longest first.
+const TRAILING_COMPARATORS: [(&str, char); 7] = [
+    ("及以上", '≥'),
+    ("以上", '≥'),
+    ("及以下", '≤'),
+    ("以下", '≤'),
+    ("以内", '≤'),
+    ("之内", '≤'),
+    ("内", '≤'),
+];
+
 /// Whether `normalise` would change anything but the ends: checked first, since
 /// most text typed into a 指标值 table is already normal and then costs no copy.
 fn needs_work(text: &str) -> bool {
-    // One pass over the bytes, not chars: full-width forms start with 0xEF, ≧ ≦
-    // with 0xE2, the ideographic space with 0xE3, no-break space with 0xC2; the
-    // comparator words start with 不 (E4 B8 8D), 大 (E5 A4 A7) or 小 (E5 B0 8F).
-    // A false alarm only costs the slow path, which is exact.
+    // One pass over the bytes, not chars: full-width forms start with 0xEF;
+    // ≧ ≦ ═ ‹ › ⩾ ⩽ with 0xE2; the ideographic space with 0xE3; no-break space
+    // with 0xC2; the words start with 不 (E4 B8 8D), 以 (E4 BB A5), 大 (E5 A4 A7),
+    // 小 (E5 B0 8F), 内 (E5 86 85), 之 (E4 B9 8B) or 百 (E7 99 BE). A false alarm
+    // only costs the slow path, which is exact.
     let b = text.as_bytes();
     b.iter().enumerate().any(|(i, &byte)| match byte {
-        b'<' | b'>' | b'=' | 0xEF | 0xE2 | 0xE3 | 0xC2 => true,
-        0xE4 => b.get(i + 1..i + 3) == Some(&[0xB8, 0x8D]),
-        0xE5 => matches!(b.get(i + 1..i + 3), Some([0xA4, 0xA7] | [0xB0, 0x8F])),
+        b'<' | b'>' | b'=' | b'*' | 0xEF | 0xE2 | 0xE3 | 0xC2 => true,
+        0xE4 => matches!(
+            b.get(i + 1..i + 3),
+            Some([0xB8, 0x8D] | [0xBB, 0xA5] | [0xB9, 0x8B])
+        ),
+        0xE5 => matches!(
+            b.get(i + 1..i + 3),
+            Some([0xA4, 0xA7] | [0xB0, 0x8F] | [0x86, 0x85])
+        ),
+        0xE7 => b.get(i + 1..i + 3) == Some(&[0x99, 0xBE]),
         _ => byte.is_ascii_whitespace(),
     })
 }
 
-/// Full-width digits, letters and `％＝＞＜．／` to half-width; comparator words
-/// to `≥`/`≤`; white space removed (it carries no meaning in a 指标值).
+/// For checking only (rules.md, "Before any rule"): full-width forms to
+/// half-width, look-alike and word comparators to `≥ ≤ = < >`, `百分比` after a
+/// number to `%`, a trailing `以上`/`以内`/`以下` to a leading comparator, white
+/// space removed (it carries no meaning in a 指标值).
 pub fn normalise(text: &str) -> Cow<'_, str> {
     let text = trim(text);
     if !needs_work(text) {
@@ -45,28 +66,33 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
     Cow::Owned(normalise_slow(text))
 }
 
+fn half_width(c: char) -> Option<char> {
+    Some(match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '％' => '%',
+        '＝' | '═' => '=',
+        '＞' | '›' => '>',
+        '＜' | '‹' => '<',
+        '⩾' => '≥',
+        '⩽' => '≤',
+        '．' => '.',
+        '／' => '/',
+        '，' => ',',
+        '～' => '~',
+        '－' => '-',
+        '＋' => '+',
+        '＊' => '*',
+        '（' => '(',
+        '）' => ')',
+        c if c.is_whitespace() => return None,
+        c => c,
+    })
+}
+
 fn normalise_slow(text: &str) -> String {
-    let mut half = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        let c = match c {
-            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            '％' => '%',
-            '＝' => '=',
-            '＞' => '>',
-            '＜' => '<',
-            '．' => '.',
-            '／' => '/',
-            '，' => ',',
-            c if c.is_whitespace() => continue,
-            c => c,
-        };
-        half.push(c);
-    }
-    if !half.contains(['>', '<', '≧', '≦', '不', '大', '小']) {
-        return half;
-    }
+    let half: String = text.trim().chars().filter_map(half_width).collect();
     let mut out = String::with_capacity(half.len());
     let mut rest = half.as_str();
     'outer: while let Some(c) = rest.chars().next() {
@@ -77,10 +103,42 @@ fn normalise_slow(text: &str) -> String {
                 continue 'outer;
             }
         }
+        // `=100百分比`: the word for per cent after a number.
+        if let Some(after) = rest.strip_prefix("百分比") {
+            if out.ends_with(|c: char| c.is_ascii_digit()) {
+                out.push('%');
+                rest = after;
+                continue;
+            }
+        }
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    out
+    move_trailing_comparator(out)
+}
+
+/// `95%以上` → `≥95%`, `5个工作日以内` → `≤5个工作日`: only for a value with a
+/// number and no comparator of its own, and `内` only after a length of time.
+fn move_trailing_comparator(text: String) -> String {
+    if !has_digit(&text) || text.starts_with(['≥', '≤', '=', '<', '>', '±']) {
+        return text;
+    }
+    for (word, cmp) in TRAILING_COMPARATORS {
+        let Some(body) = text.strip_suffix(word) else {
+            continue;
+        };
+        if word == "内" && !body.ends_with(['日', '天', '周', '月', '年', '时', '钟']) {
+            return text;
+        }
+        if body.is_empty() {
+            return text;
+        }
+        let mut moved = String::with_capacity(text.len());
+        moved.push(cmp);
+        moved.push_str(body);
+        return moved;
+    }
+    text
 }
 
 /// `str::trim`, with a fast answer for the usual text that has nothing to trim
@@ -92,6 +150,17 @@ pub fn trim(text: &str) -> &str {
         text
     } else {
         text.trim()
+    }
+}
+
+/// User text quoted in a message, cut at 30 characters so a pasted page does
+/// not become a page-long message.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 30;
+    let text = trim(text);
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 
@@ -144,6 +213,30 @@ mod tests {
         assert_eq!(normalise("大于等于3次"), "≥3次");
         assert_eq!(normalise("小于等于3次"), "≤3次");
         assert_eq!(normalise("=<3次"), "≤3次");
+    }
+
+    #[test]
+    fn look_alikes_per_cent_words_and_trailing_comparators() {
+        assert_eq!(normalise("═100%"), "=100%");
+        assert_eq!(normalise("‹=2500元/件"), "≤2500元/件");
+        assert_eq!(normalise("›90%"), ">90%");
+        assert_eq!(normalise("=100百分比"), "=100%");
+        assert_eq!(normalise("完成百分比"), "完成百分比");
+        assert_eq!(normalise("95%以上"), "≥95%");
+        assert_eq!(normalise("10人及以上"), "≥10人");
+        assert_eq!(normalise("5个工作日以内"), "≤5个工作日");
+        assert_eq!(normalise("3日内"), "≤3日");
+        assert_eq!(normalise("20%以下"), "≤20%");
+        assert_eq!(normalise("≥95%以上"), "≥95%以上", "a comparator of its own stays");
+        assert_eq!(normalise("县内"), "县内", "no number, no comparator");
+        assert_eq!(normalise("１，０００人次"), "1,000人次");
+    }
+
+    #[test]
+    fn quotes_are_cut() {
+        assert_eq!(quote("≥95%"), "≥95%");
+        let long = "很".repeat(100);
+        assert_eq!(quote(&long).chars().count(), 31);
     }
 
     #[test]

@@ -271,7 +271,7 @@ fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
         })
         .text(&describe_location(doc, &f.location))
         .raw("：[")
-        .text(f.code)
+        .text(f.code.as_str())
         .raw("] ")
         .text(f.severity.label())
         .raw(" ")

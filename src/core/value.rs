@@ -1,4 +1,5 @@
-//! The grammar of 指标值 (rules.md): quant, deadline, duration or grade.
+//! The grammar of 指标值 (rules.md 1.1): quant, deadline, period, duration,
+//! frequency or grade, possibly with a few words around it.
 //!
 //! A hand-written scanner over the normalised text, no regex: it is small in
 //! wasm, fast enough for thousands of rows per keystroke, and it cannot panic
@@ -19,6 +20,8 @@ pub enum Comparator {
     Equal,
     Above,
     Below,
+    /// `±3%`: a tolerance, read as an upper bound on the deviation.
+    Tolerance,
 }
 
 impl Comparator {
@@ -29,6 +32,7 @@ impl Comparator {
             '=' => Self::Equal,
             '>' => Self::Above,
             '<' => Self::Below,
+            '±' => Self::Tolerance,
             _ => return None,
         })
     }
@@ -42,6 +46,17 @@ impl Comparator {
     pub fn is_upper_bound(self) -> bool {
         matches!(self, Self::AtMost | Self::Below)
     }
+
+    pub fn sign(self) -> char {
+        match self {
+            Self::AtLeast => '≥',
+            Self::AtMost => '≤',
+            Self::Equal => '=',
+            Self::Above => '>',
+            Self::Below => '<',
+            Self::Tolerance => '±',
+        }
+    }
 }
 
 /// What a quantity is measured in.
@@ -50,7 +65,7 @@ pub enum UnitKind {
     /// A bare number (`11`).
     None,
     Percent,
-    /// 元, 万元, 元/件, 万元/公里.
+    /// 元, 万元, 亿元, 元/件, 万元/公里.
     Money,
     /// A count word: 个 次 人 件 份 本 …
     Count,
@@ -58,6 +73,10 @@ pub enum UnitKind {
     Measure,
     /// A length of time: 天 小时 工作日 个月 年 …
     Time,
+    /// How often: `1次/月`, `≥2次/年` (not a count).
+    Frequency,
+    /// Any other unit word of up to 4 characters (`兆瓦`, `分`).
+    Other,
 }
 
 /// `[cmp] number [scale] [unit]`, with any other words kept apart (rule B10).
@@ -69,7 +88,7 @@ pub struct Quant {
     pub decimals: usize,
     /// 万, 千 or 亿.
     pub scale: Option<char>,
-    /// The unit as written after the scale: `%`, `元/件`, `份`, `个工作日`.
+    /// The unit as written after the scale: `%`, `元/件`, `份`, `个工作日`, `次/月`.
     pub unit: String,
     pub kind: UnitKind,
     /// Money per something (`元/件`): a unit cost, not a total.
@@ -128,12 +147,15 @@ impl Quant {
     }
 }
 
-/// `[≤] [YYYY年] M月(底|末|D日)[前]` or `YYYY-MM-DD[前]`.
+/// `[≤] [YYYY年] M月[底|末|D日][前]`, `YYYY年底`, `YYYY-MM-DD`, `YYYY.M.D`, or a
+/// period read as its end.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deadline {
     pub year: Option<u32>,
     pub month: u32,
     pub day: Option<u32>,
+    /// Text around the date (`到位` in `12月底到位`).
+    pub words: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,42 +178,66 @@ impl ParsedValue {
     pub fn is_percent(&self) -> bool {
         self.quant().is_some_and(|q| q.kind == UnitKind::Percent)
     }
+
+    /// The words around the value (B10), if it has any.
+    pub fn words(&self) -> &str {
+        match self {
+            ParsedValue::Quant(q) => &q.words,
+            ParsedValue::Deadline(d) => &d.words,
+            _ => "",
+        }
+    }
 }
 
 /// The qualitative grades 285号 allows where a value cannot be quantified.
-pub const GRADES: [&str; 24] = [
+pub const GRADES: [&str; 25] = [
     "达到预期",
     "达成年度指标",
-    "明显提升",
-    "有所提升",
-    "显著提高",
-    "持续改善",
-    "逐步改善",
-    "稳步提升",
+    "按计划完成",
+    "按计划实施",
+    "按期完成",
     "有效保障",
+    "符合标准",
+    "达到要求",
+    "达标",
+    "合格",
     "优",
     "良",
     "中",
     "差",
     "好",
     "较好",
+    "优良",
+    "良好",
     "一般",
-    "合格",
-    "达标",
-    "符合标准",
-    "按计划完成",
     "是",
     "否",
     "长期",
     "中长期",
+    "优秀",
+    "完成",
 ];
 
+/// The graded-change grades: `(明显|显著|…)(提升|提高|…)`.
+const GRADE_DEGREES: [&str; 7] = ["明显", "显著", "有所", "稳步", "逐步", "持续", "进一步"];
+const GRADE_CHANGES: [&str; 8] = [
+    "提升", "提高", "改善", "增强", "增加", "下降", "降低", "减少",
+];
+
+pub fn is_grade(text: &str) -> bool {
+    GRADES.contains(&text)
+        || GRADE_DEGREES.iter().any(|d| {
+            text.strip_prefix(d)
+                .is_some_and(|rest| GRADE_CHANGES.contains(&rest))
+        })
+}
+
 const COUNT_WORDS: &[&str] = &[
-    "人次", "台次", "户次", "家次", "个", "次", "人", "名", "件", "份", "本", "册", "张", "篇",
-    "场", "期", "户", "家", "所", "台", "套", "项", "条", "处", "座", "间", "辆", "具", "批", "起",
-    "例", "宗", "单", "部", "支", "只", "头", "株", "棵", "块", "盏", "栋", "幢", "卷", "幅", "门",
-    "类", "种", "节", "课", "班", "组", "队", "村", "镇", "所次", "笔", "封", "盒", "箱", "袋",
-    "瓶", "对",
+    "人次", "台次", "户次", "家次", "批次", "架次", "个", "次", "人", "名", "件", "份", "本", "册",
+    "张", "篇", "场", "期", "户", "家", "所", "台", "套", "项", "条", "处", "座", "间", "辆", "具",
+    "批", "起", "例", "宗", "单", "部", "支", "只", "头", "株", "棵", "块", "盏", "栋", "幢", "卷",
+    "幅", "门", "类", "种", "节", "课", "班", "组", "队", "村", "镇", "所次", "笔", "封", "盒",
+    "箱", "袋", "瓶", "对", "个次", "人日", "艘", "口", "眼", "床", "位", "枚", "把", "根",
 ];
 
 const TIME_UNITS: &[&str] = &[
@@ -221,6 +267,8 @@ const MEASURES: &[&str] = &[
     "公斤",
     "公顷",
     "千瓦",
+    "厘米",
+    "毫米",
     "米",
     "亩",
     "吨",
@@ -236,6 +284,7 @@ const MEASURES: &[&str] = &[
     "kg",
     "kw",
     "kW",
+    "kWh",
     "t",
     "m",
     "GB",
@@ -244,6 +293,9 @@ const MEASURES: &[&str] = &[
     "Mbps",
     "M",
 ];
+
+/// The periods a frequency is counted in: `1次/月`.
+const PERIODS: [&str; 7] = ["季度", "日", "天", "周", "月", "年", "季"];
 
 /// Parses a 指标值 as typed. Never panics, for any input.
 pub fn parse_value(raw: &str) -> ParsedValue {
@@ -256,16 +308,89 @@ pub fn parse_normalised(norm: &str) -> ParsedValue {
     if text.is_empty() {
         return ParsedValue::Unmeasurable;
     }
-    if GRADES.contains(&text) {
+    if is_grade(text) {
         return ParsedValue::Grade;
     }
-    if let Some(d) = parse_deadline(text) {
+    if let Some(d) = whole(deadline_at(text), text).or_else(|| period(text)) {
         return ParsedValue::Deadline(d);
     }
-    match parse_quant(text) {
-        Some(q) => ParsedValue::Quant(q),
-        None => ParsedValue::Unmeasurable,
+    if let Some(q) = whole(quant_at(text), text).or_else(|| per_period(text)) {
+        return ParsedValue::Quant(q);
     }
+    with_words(text)
+}
+
+/// `每月1次`, `每季度≥1次`: a frequency written period first.
+fn per_period(text: &str) -> Option<Quant> {
+    let rest = text.strip_prefix('每')?;
+    let period = PERIODS.iter().find(|p| rest.starts_with(**p))?;
+    let rest = &rest[period.len()..];
+    let (mut q, used) = quant_at(rest)?;
+    if used != rest.len() || q.unit != "次" {
+        return None;
+    }
+    q.kind = UnitKind::Frequency;
+    q.unit = format!("次/{period}");
+    Some(q)
+}
+
+/// A parse that took the whole text.
+fn whole<T>(parsed: Option<(T, usize)>, text: &str) -> Option<T> {
+    parsed.and_then(|(value, used)| (used == text.len()).then_some(value))
+}
+
+/// How many characters of other words a value may carry and still be a value (B10).
+pub const MAX_WORDS: usize = 6;
+
+/// The characters of `words` that count as words: not white space or punctuation.
+pub fn word_len(words: &str) -> usize {
+    words
+        .chars()
+        .filter(|c| c.is_alphanumeric() || Comparator::from_char(*c).is_some() || *c == '%')
+        .count()
+}
+
+/// A value with words around it (`100%覆盖`, `12月底到位`, `免费复印25万份`):
+/// the reading that leaves the fewest other words, if they are at most
+/// [`MAX_WORDS`]; otherwise a sentence, not a value.
+fn with_words(text: &str) -> ParsedValue {
+    let mut best: Option<(usize, ParsedValue)> = None;
+    let starts = text.char_indices().filter(|(i, c)| {
+        c.is_ascii_digit()
+            || Comparator::from_char(*c).is_some()
+            || text[*i..].starts_with("年底")
+            || text[*i..].starts_with("年末")
+    });
+    for (start, c) in starts {
+        // Only where a number begins, not inside one.
+        let before = text[..start].chars().next_back();
+        if c.is_ascii_digit() && before.is_some_and(|b| b.is_ascii_digit() || b == '.' || b == ',')
+        {
+            continue;
+        }
+        let rest = &text[start..];
+        let found = match deadline_at(rest) {
+            Some((d, used)) => Some((ParsedValue::Deadline(d), used)),
+            None => quant_at(rest).map(|(q, used)| (ParsedValue::Quant(q), used)),
+        };
+        let Some((mut value, used)) = found else {
+            continue;
+        };
+        let mut words = String::with_capacity(text.len());
+        words.push_str(&text[..start]);
+        words.push_str(&rest[used..]);
+        let n = word_len(&words);
+        if n > MAX_WORDS || best.as_ref().is_some_and(|(b, _)| *b <= n) {
+            continue;
+        }
+        match &mut value {
+            ParsedValue::Quant(q) => q.words = words,
+            ParsedValue::Deadline(d) => d.words = words,
+            _ => {}
+        }
+        best = Some((n, value));
+    }
+    best.map_or(ParsedValue::Unmeasurable, |(_, v)| v)
 }
 
 /// A cursor over the normalised text, one `char` at a time.
@@ -313,6 +438,14 @@ impl<'a> Scan<'a> {
         Some(d)
     }
 
+    fn small_number(&mut self) -> Option<u32> {
+        let d = self.digits()?;
+        if d.len() > 4 {
+            return None;
+        }
+        d.parse().ok()
+    }
+
     /// `digits [, ddd]* [. digits]` → (value, decimals).
     fn number(&mut self) -> Option<(Decimal, usize)> {
         let start = self.rest;
@@ -346,106 +479,153 @@ impl<'a> Scan<'a> {
             }
         }
     }
+
+    fn used_since(&self, start: &str) -> usize {
+        start.len() - self.rest.len()
+    }
 }
 
-fn parse_deadline(text: &str) -> Option<Deadline> {
+/// A deadline at the start of `text`, and how many bytes it took.
+fn deadline_at(text: &str) -> Option<(Deadline, usize)> {
     let mut s = Scan { rest: text };
     s.eat("≤");
+    let deadline = |year, month, day| Deadline {
+        year,
+        month,
+        day,
+        words: String::new(),
+    };
     if s.eat("年底") || s.eat("年末") {
         s.eat_before_word();
-        return s.rest.is_empty().then_some(Deadline {
-            year: None,
-            month: 12,
-            day: None,
-        });
+        return Some((deadline(None, 12, None), s.used_since(text)));
     }
     let first = s.digits()?;
     let parse = |d: &str| d.parse::<u32>().ok();
-    let deadline = if first.len() == 4 && (s.peek() == Some('-') || s.peek() == Some('.')) {
-        // YYYY-MM-DD
+    let found = if first.len() == 4 && matches!(s.peek(), Some('-' | '.' | '/')) {
+        // YYYY-MM-DD, YYYY.M.D, YYYY/M/D
         let sep = s.bump()?;
-        let month = parse(s.digits()?)?;
+        let month = s.small_number()?;
         if s.bump()? != sep {
             return None;
         }
-        let day = parse(s.digits()?)?;
-        Deadline {
-            year: parse(first),
-            month,
-            day: Some(day),
-        }
+        let day = s.small_number()?;
+        deadline(parse(first), month, Some(day))
     } else {
-        let (year, month) = if s.eat("年") {
+        let year = if s.eat("年") {
             if first.len() != 4 {
                 return None;
             }
-            (parse(first), parse(s.digits()?)?)
+            // `2021年底`, `2021年年底`
+            if s.eat("年底") || s.eat("年末") || s.eat("底") || s.eat("末") {
+                s.eat_before_word();
+                return Some((deadline(parse(first), 12, None), s.used_since(text)));
+            }
+            parse(first)
         } else {
-            (None, parse(first)?)
+            // A month alone: `12月底`.
+            if first.len() > 2 {
+                return None;
+            }
+            s.rest = &text[text.len() - s.rest.len() - first.len()..];
+            None
         };
+        let month = s.small_number()?;
         if !s.eat("月") {
             return None;
         }
-        let day = if s.eat("底") || s.eat("末") || s.eat("份") {
+        let day = if s.eat("底") || s.eat("末") || s.eat("份") || s.eat("下旬") {
             None
-        } else if let Some(d) = s.digits() {
-            if !(s.eat("日") || s.eat("号")) {
-                return None;
-            }
-            parse(d)
+        } else if s.eat("上旬") {
+            Some(10)
+        } else if s.eat("中旬") {
+            Some(20)
         } else {
-            None // `12月前`: the end of that month
+            let mut probe = Scan { rest: s.rest };
+            match probe.small_number() {
+                Some(d) if probe.eat("日") || probe.eat("号") => {
+                    s.rest = probe.rest;
+                    Some(d)
+                }
+                _ => None, // `12月前`: the end of that month
+            }
         };
-        Deadline { year, month, day }
+        deadline(year, month, day)
     };
     s.eat_before_word();
-    s.rest.is_empty().then_some(deadline)
+    Some((found, s.used_since(text)))
 }
 
-fn parse_quant(text: &str) -> Option<Quant> {
-    let start = text.find(|c: char| c.is_ascii_digit() || Comparator::from_char(c).is_some())?;
-    let prefix = &text[..start];
-    let mut s = Scan {
-        rest: &text[start..],
-    };
+/// `start [-|—|--|~|至] end`, read as its end (rules.md `period`): `2021年1月-12月`,
+/// `2021.1.1-12.31`, `2023年3月至2023年11月底`.
+fn period(text: &str) -> Option<Deadline> {
+    const SEPARATORS: [&str; 6] = ["至", "~", "--", "—", "–", "-"];
+    for (i, _) in text.char_indices() {
+        for sep in SEPARATORS {
+            let Some(end) = text[i..].strip_prefix(sep) else {
+                continue;
+            };
+            let Some(start) = period_start(&text[..i]) else {
+                continue;
+            };
+            if let Some(mut d) = whole(deadline_at(end), end).or_else(|| month_day(end)) {
+                d.year = d.year.or(start);
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The start of a period: a deadline, or a month (`2021年1月`); gives its year.
+fn period_start(text: &str) -> Option<Option<u32>> {
+    whole(deadline_at(text), text).map(|d| d.year).or_else(|| {
+        let mut s = Scan { rest: text };
+        let year = s.digits()?;
+        (year.len() == 4 && s.eat("年") && s.small_number().is_some() && s.eat("月") && s.rest.is_empty())
+            .then(|| year.parse().ok())
+    })
+}
+
+/// `12.31` as the end of a period.
+fn month_day(text: &str) -> Option<Deadline> {
+    let mut s = Scan { rest: text };
+    let month = s.small_number()?;
+    if !s.eat(".") {
+        return None;
+    }
+    let day = s.small_number()?;
+    s.eat_before_word();
+    s.rest.is_empty().then_some(Deadline {
+        year: None,
+        month,
+        day: Some(day),
+        words: String::new(),
+    })
+}
+
+/// `[cmp] number [scale] [unit]` at the start of `text`, and how many bytes it took.
+fn quant_at(text: &str) -> Option<(Quant, usize)> {
+    let mut s = Scan { rest: text };
     let mut comparator = None;
     if let Some(c) = s.peek().and_then(Comparator::from_char) {
         s.bump();
         comparator = Some(c);
     }
     let (number, decimals) = s.number()?;
-    let (scale, unit, kind, per_unit) = scan_unit(&mut s);
-    let mut suffix = s.rest;
-    // `95%以上`, `5个工作日以内`: the comparator written after the number.
-    if comparator.is_none() {
-        for (word, cmp) in [
-            ("及以上", Comparator::AtLeast),
-            ("以上", Comparator::AtLeast),
-            ("以内", Comparator::AtMost),
-            ("之内", Comparator::AtMost),
-            ("以下", Comparator::AtMost),
-            ("内", Comparator::AtMost),
-        ] {
-            if suffix == word {
-                comparator = Some(cmp);
-                suffix = "";
-                break;
-            }
-        }
-    }
-    let mut words = String::with_capacity(prefix.len() + suffix.len());
-    words.push_str(prefix);
-    words.push_str(suffix);
-    Some(Quant {
-        comparator,
-        number,
-        decimals,
-        scale,
-        unit,
-        kind,
-        per_unit,
-        words,
-    })
+    let unit = scan_unit(&mut s);
+    Some((
+        Quant {
+            comparator,
+            number,
+            decimals,
+            scale: unit.scale,
+            unit: unit.unit,
+            kind: unit.kind,
+            per_unit: unit.per_unit,
+            words: String::new(),
+        },
+        s.used_since(text),
+    ))
 }
 
 /// Unit words by their first character, longest first: one hash lookup per unit
@@ -483,12 +663,29 @@ fn longest_unit(text: &str) -> Option<(&'static str, UnitKind)> {
         .copied()
 }
 
+struct ScannedUnit {
+    scale: Option<char>,
+    unit: String,
+    kind: UnitKind,
+    per_unit: bool,
+}
+
+fn is_unit_char(c: char) -> bool {
+    c.is_alphabetic() && !"以及之内前底末".contains(c)
+}
+
 /// `[scale] [unit]` after a number.
-fn scan_unit(s: &mut Scan) -> (Option<char>, String, UnitKind, bool) {
+fn scan_unit(s: &mut Scan) -> ScannedUnit {
+    let unit = |scale, unit: &str, kind, per_unit| ScannedUnit {
+        scale,
+        unit: unit.to_string(),
+        kind,
+        per_unit,
+    };
     // A measure that starts like a scale (千克, 千米) is a unit, not 千 × 克.
     if let Some((m, UnitKind::Measure)) = longest_unit(s.rest) {
         s.rest = &s.rest[m.len()..];
-        return (None, m.to_string(), UnitKind::Measure, false);
+        return unit(None, m, UnitKind::Measure, false);
     }
     let mut scale = None;
     if let Some(c @ ('万' | '千' | '亿')) = s.peek() {
@@ -496,31 +693,111 @@ fn scan_unit(s: &mut Scan) -> (Option<char>, String, UnitKind, bool) {
         scale = Some(c);
     }
     if s.eat("%") {
-        return (scale, "%".to_string(), UnitKind::Percent, false);
+        return unit(scale, "%", UnitKind::Percent, false);
     }
     if s.eat("元") {
-        let mut unit = String::from("元");
-        let mut per_unit = false;
-        if s.eat("/") || s.eat("每") {
-            let end = s
-                .rest
-                .find(|c: char| c.is_ascii_digit() || "，,。;；、()（）≥≤=<>".contains(c))
-                .unwrap_or(s.rest.len());
-            if end > 0 {
-                unit.push('/');
-                unit.push_str(&s.rest[..end]);
-                s.rest = &s.rest[end..];
-                per_unit = true;
-            }
-        }
-        return (scale, unit, UnitKind::Money, per_unit);
+        return money_per_unit(s, scale, "元");
+    }
+    // `万/人`: 万元 per person, the 元 left out.
+    if scale == Some('万') && s.rest.starts_with(['/', '每']) {
+        return money_per_unit(s, scale, "元");
     }
     match longest_unit(s.rest) {
         Some((w, kind)) => {
             s.rest = &s.rest[w.len()..];
-            (scale, w.to_string(), kind, false)
+            let mut text = w.to_string();
+            let mut kind = kind;
+            // `1次/月`: how often, not how many; `500人次/年` stays a count.
+            if kind == UnitKind::Count {
+                if let Some(after) = s.rest.strip_prefix('/') {
+                    if let Some(p) = PERIODS.iter().find(|p| after.starts_with(**p)) {
+                        s.rest = &after[p.len()..];
+                        text.push('/');
+                        text.push_str(p);
+                        if w == "次" {
+                            kind = UnitKind::Frequency;
+                        }
+                    }
+                }
+                // `50家企业`, `12个村`: a noun after the count word belongs to the unit.
+                let noun_len: usize = s
+                    .rest
+                    .chars()
+                    .take_while(|c| is_unit_char(*c))
+                    .take(5)
+                    .map(char::len_utf8)
+                    .sum();
+                let noun = &s.rest[..noun_len];
+                if !noun.is_empty() && noun.chars().count() <= 4 {
+                    s.rest = &s.rest[noun_len..];
+                }
+            }
+            unit(scale, &text, kind, false)
         }
-        None => (scale, String::new(), UnitKind::None, false),
+        None => {
+            // Any other unit word of up to 4 characters that ends the value.
+            let len: usize = s
+                .rest
+                .chars()
+                .take_while(|c| is_unit_char(*c))
+                .take(5)
+                .map(char::len_utf8)
+                .sum();
+            let word = &s.rest[..len];
+            let count = word.chars().count();
+            if count > 0 && count <= 4 && s.rest.len() == len {
+                s.rest = "";
+                return unit(scale, word, UnitKind::Other, false);
+            }
+            unit(scale, "", UnitKind::None, false)
+        }
+    }
+}
+
+/// `元`, `元/件`, `元/人·天`, `元每件`: money, per unit when a unit follows.
+fn money_per_unit(s: &mut Scan, scale: Option<char>, base: &str) -> ScannedUnit {
+    let mut unit = base.to_string();
+    let mut per_unit = false;
+    let save = s.rest;
+    if s.eat("/") || s.eat("每") {
+        let mut parts = 0;
+        let mut denominator = String::new();
+        loop {
+            let word = match longest_unit(s.rest) {
+                Some((w, _)) => w,
+                None => match s.peek() {
+                    Some(c) if is_unit_char(c) && c.len_utf8() > 1 => &s.rest[..c.len_utf8()],
+                    _ => break,
+                },
+            };
+            s.rest = &s.rest[word.len()..];
+            denominator.push_str(word);
+            parts += 1;
+            // `元/人·月`, `元/人*月`, `元/人、月`: per both.
+            let joined = ['·', '*', '、', '•']
+                .iter()
+                .find(|j| s.rest.starts_with(**j) && s.rest[j.len_utf8()..].chars().next().is_some_and(is_unit_char));
+            match joined {
+                Some(j) if parts < 3 => {
+                    s.rest = &s.rest[j.len_utf8()..];
+                    denominator.push('·');
+                }
+                _ => break,
+            }
+        }
+        if denominator.is_empty() {
+            s.rest = save;
+        } else {
+            unit.push('/');
+            unit.push_str(&denominator);
+            per_unit = true;
+        }
+    }
+    ScannedUnit {
+        scale,
+        unit,
+        kind: UnitKind::Money,
+        per_unit,
     }
 }
 
@@ -551,16 +828,16 @@ pub fn quantities_in(text: &str) -> Vec<Quant> {
         let is_date = (s.rest.starts_with('年') && digits_len == 4 && decimals == 0)
             || s.rest.starts_with('月')
             || s.rest.starts_with('日') && !s.rest.starts_with("日元");
-        let (scale, unit, kind, per_unit) = scan_unit(&mut s);
-        if !is_date && kind != UnitKind::None {
+        let unit = scan_unit(&mut s);
+        if !is_date && !matches!(unit.kind, UnitKind::None | UnitKind::Other) {
             found.push(Quant {
                 comparator: None,
                 number,
                 decimals,
-                scale,
-                unit,
-                kind,
-                per_unit,
+                scale: unit.scale,
+                unit: unit.unit,
+                kind: unit.kind,
+                per_unit: unit.per_unit,
                 words: String::new(),
             });
         }
@@ -581,6 +858,13 @@ mod tests {
         }
     }
 
+    fn deadline(text: &str) -> Deadline {
+        match parse_value(text) {
+            ParsedValue::Deadline(d) => d,
+            other => panic!("{text} parsed as {other:?}"),
+        }
+    }
+
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
     }
@@ -595,6 +879,13 @@ mod tests {
         assert_eq!(quant("＞＝９５％"), q);
         assert_eq!(quant("不低于95%"), q);
         assert_eq!(quant("95%以上"), q);
+        assert_eq!(quant("=100百分比").number, dec("100"));
+        assert_eq!(quant("═100%").comparator, Some(Comparator::Equal));
+        let t = quant("±3%以内");
+        assert_eq!(
+            (t.comparator, t.kind),
+            (Some(Comparator::Tolerance), UnitKind::Percent)
+        );
     }
 
     #[test]
@@ -610,6 +901,12 @@ mod tests {
         assert_eq!(q.unit, "元/件");
         assert_eq!(q.amount_in_wan(), None);
         assert_eq!(quant("≤120元每件").unit, "元/件");
+        assert_eq!(quant("2.6亿元").amount_in_wan(), Some(dec("26000")));
+        assert_eq!(quant("≤300元/人·天").unit, "元/人·天");
+        assert_eq!(quant("≤300元/人*月").unit, "元/人·月");
+        assert_eq!(quant("≤2万/人").unit, "元/人");
+        assert!(quant("≤2万/人").per_unit);
+        assert_eq!(quant("≤50元/平方米").unit, "元/平方米");
     }
 
     #[test]
@@ -623,6 +920,32 @@ mod tests {
         assert_eq!(q.words, "免费复印");
         assert_eq!(quant("=12人次").unit, "人次");
         assert_eq!(quant("25,000份").number, dec("25000"));
+        assert_eq!(quant("1,000人次").number, dec("1000"));
+        let q = quant("≥50家企业");
+        assert_eq!((q.kind, q.unit.as_str(), q.words.as_str()), (UnitKind::Count, "家", ""));
+        assert_eq!(quant("12个村").kind, UnitKind::Count);
+    }
+
+    #[test]
+    fn other_units_of_up_to_four_characters() {
+        for (v, unit) in [("25TB", "TB"), ("≥50兆瓦", "兆瓦"), ("≥90分", "分"), ("3000千瓦时", "千瓦时")] {
+            assert_eq!(quant(v).unit, unit, "{v}");
+        }
+        assert_eq!(quant("≥50兆瓦").kind, UnitKind::Other);
+        assert_eq!(quant("=6万立方米").kind, UnitKind::Measure);
+        assert_eq!(quant("≥50厘米").kind, UnitKind::Measure);
+        assert_eq!(quant("≥2万平方米").scaled(), Some(dec("20000")));
+    }
+
+    #[test]
+    fn frequencies_are_not_counts() {
+        let q = quant("1次/月");
+        assert_eq!((q.kind, q.unit.as_str()), (UnitKind::Frequency, "次/月"));
+        assert_eq!(quant("≥2次/年").kind, UnitKind::Frequency);
+        assert_eq!(quant("≥1次/季度").unit, "次/季度");
+        assert_eq!(quant("≥500人次/年").kind, UnitKind::Count);
+        assert_eq!(quant("每月1次").unit, "次/月");
+        assert_eq!(quant("每季度≥1次").kind, UnitKind::Frequency);
     }
 
     #[test]
@@ -630,6 +953,7 @@ mod tests {
         let q = quant("11");
         assert_eq!((q.kind, q.comparator), (UnitKind::None, None));
         assert_eq!(quant("≥95").kind, UnitKind::None);
+        assert_eq!(quant("470").kind, UnitKind::None);
     }
 
     #[test]
@@ -639,6 +963,7 @@ mod tests {
         assert_eq!(q.unit, "个工作日");
         assert!(quant("3个月").is_duration());
         assert!(quant("≤2小时").is_duration());
+        assert!(quant("5个工作日以内").is_duration());
         assert_eq!(quant("≥3.5公里").kind, UnitKind::Measure);
         assert_eq!(quant("≥20千克").unit, "千克");
         assert_eq!(quant("≥20千克").scale, None);
@@ -646,47 +971,66 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        assert_eq!(
-            parse_value("2023年6月底前"),
-            ParsedValue::Deadline(Deadline {
-                year: Some(2023),
-                month: 6,
-                day: None
-            })
-        );
-        assert_eq!(
-            parse_value("≤12月底"),
-            ParsedValue::Deadline(Deadline {
-                year: None,
-                month: 12,
-                day: None
-            })
-        );
-        assert_eq!(
-            parse_value("2023-11-30前"),
-            ParsedValue::Deadline(Deadline {
-                year: Some(2023),
-                month: 11,
-                day: Some(30)
-            })
-        );
-        assert_eq!(
-            parse_value("2023年12月31日前"),
-            ParsedValue::Deadline(Deadline {
-                year: Some(2023),
-                month: 12,
-                day: Some(31)
-            })
-        );
-        assert!(matches!(parse_value("2023年13月底"), ParsedValue::Deadline(d) if d.month == 13));
+        let d = |year, month, day| Deadline {
+            year,
+            month,
+            day,
+            words: String::new(),
+        };
+        assert_eq!(deadline("2023年6月底前"), d(Some(2023), 6, None));
+        assert_eq!(deadline("≤12月底"), d(None, 12, None));
+        assert_eq!(deadline("2023-11-30前"), d(Some(2023), 11, Some(30)));
+        assert_eq!(deadline("2023年12月31日前"), d(Some(2023), 12, Some(31)));
+        assert_eq!(deadline("2025年12月"), d(Some(2025), 12, None));
+        assert_eq!(deadline("2021年底"), d(Some(2021), 12, None));
+        assert_eq!(deadline("2021年年底前"), d(Some(2021), 12, None));
+        assert_eq!(deadline("2020年12月前"), d(Some(2020), 12, None));
+        assert_eq!(deadline("2023.6.30"), d(Some(2023), 6, Some(30)));
+        assert_eq!(deadline("2023/6/30前"), d(Some(2023), 6, Some(30)));
+        assert_eq!(deadline("年底前"), d(None, 12, None));
+        assert_eq!(deadline("2023年13月底").month, 13);
     }
 
     #[test]
-    fn grades() {
-        for g in ["好", "明显提升", "达标", "是", "中长期"] {
+    fn periods_are_read_as_their_end() {
+        let d = |year, month, day| Deadline {
+            year,
+            month,
+            day,
+            words: String::new(),
+        };
+        assert_eq!(deadline("2021年1月-12月"), d(Some(2021), 12, None));
+        assert_eq!(deadline("2021.1.1-12.31"), d(Some(2021), 12, Some(31)));
+        assert_eq!(deadline("2023年3月至2023年11月底"), d(Some(2023), 11, None));
+        assert_eq!(deadline("2023年1月~6月"), d(Some(2023), 6, None));
+        assert_eq!(deadline("2023-01-01—2023-12-31"), d(Some(2023), 12, Some(31)));
+    }
+
+    #[test]
+    fn grades_and_graded_changes() {
+        for g in [
+            "好", "明显提升", "达标", "是", "中长期", "显著提升", "稳步提高", "优良", "持续改善",
+            "进一步提高", "有所下降", "按期完成",
+        ] {
             assert_eq!(parse_value(g), ParsedValue::Grade, "{g}");
         }
         assert_eq!(parse_value("好。"), ParsedValue::Grade);
+        assert_eq!(parse_value("明显好转"), ParsedValue::Unmeasurable);
+    }
+
+    #[test]
+    fn words_around_a_value() {
+        let q = quant("100%覆盖");
+        assert_eq!((q.kind, q.words.as_str()), (UnitKind::Percent, "覆盖"));
+        assert_eq!(deadline("12月底到位").words, "到位");
+        assert_eq!(deadline("2023年12月底前完成").words, "完成");
+        assert_eq!(quant("覆盖率≥95%").words, "覆盖率");
+        // More than six characters of other words: a sentence, not a value.
+        assert_eq!(
+            parse_value("严格按照预算标准1000元/人给补助对象兑付补助"),
+            ParsedValue::Unmeasurable
+        );
+        assert_eq!(parse_value("全年累计完成各类培训工作10次以上"), ParsedValue::Unmeasurable);
     }
 
     #[test]

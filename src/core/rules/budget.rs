@@ -1,146 +1,97 @@
-//! D. Budget amounts (适当性, in 万元). Exact decimal arithmetic throughout.
+//! D. Budget amounts (适当性, in 万元). Exact decimal arithmetic throughout,
+//! on the same sum the editor's budget block shows (`core::amount`).
 
 use rust_decimal::Decimal;
 
-use super::context::{parse_amount, ProjectContext};
-use super::Sink;
-use crate::core::findings::Field;
+use super::context::ProjectContext;
+use super::ProjectSink;
+use crate::core::amount::{amount_problem, budget_sum, format_wan, parse_amount};
+use crate::core::code::Code;
+use crate::core::findings::ProjectField;
 use crate::core::normalise::{char_len, normalise};
 
-pub(super) fn check(ctx: &ProjectContext, out: &mut Sink) {
+pub(super) fn check(ctx: &ProjectContext, out: &mut ProjectSink) {
     d1_sum(ctx, out);
     d2_not_a_number(ctx, out);
     d3_yuan_not_wan(ctx, out);
     d4_use_of_funds(ctx, out);
 }
 
-fn amounts<'a>(ctx: &ProjectContext<'a>) -> [(&'a str, Field); 3] {
+fn amounts<'a>(ctx: &ProjectContext<'a>) -> [(&'a str, ProjectField); 3] {
     let b = &ctx.project.budget;
     [
-        (b.total.as_str(), Field::BudgetTotal),
-        (b.fiscal.as_str(), Field::BudgetFiscal),
-        (b.other.as_str(), Field::BudgetOther),
+        (b.total.as_str(), ProjectField::BudgetTotal),
+        (b.fiscal.as_str(), ProjectField::BudgetFiscal),
+        (b.other.as_str(), ProjectField::BudgetOther),
     ]
 }
 
-/// An amount with at least two decimals, as 万元 are written (`1.00`).
-fn wan(d: Decimal) -> String {
-    let mut d = d;
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    d.to_string()
-}
-
-/// The live sum check of the budget block: 财政资金 + 其他资金 against 预算数.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BudgetSum {
-    /// 财政资金 + 其他资金, when both are numbers (an empty one counts as 0).
-    pub sum: Option<Decimal>,
-    /// 预算数 − sum, when 预算数 is a number too.
-    pub difference: Option<Decimal>,
-}
-
-impl BudgetSum {
-    /// An amount as 万元 are written, with at least two decimals (`1.00`).
-    pub fn format(amount: Decimal) -> String {
-        wan(amount)
-    }
-}
-
-pub fn budget_sum(total: &str, fiscal: &str, other: &str) -> BudgetSum {
-    let part = |text: &str| {
-        if text.trim().is_empty() {
-            Some(Decimal::ZERO)
-        } else {
-            parse_amount(text)
-        }
-    };
-    let sum = part(fiscal)
-        .zip(part(other))
-        .and_then(|(f, o)| f.checked_add(o));
-    let difference = sum
-        .zip(parse_amount(total))
-        .and_then(|(s, t)| t.checked_sub(s));
-    BudgetSum { sum, difference }
-}
-
-fn d1_sum(ctx: &ProjectContext, out: &mut Sink) {
+fn d1_sum(ctx: &ProjectContext, out: &mut ProjectSink) {
     let b = &ctx.project.budget;
-    let Some(total) = ctx.total else { return };
-    // An empty 财政资金 or 其他资金 counts as 0; one that is not a number is D2's.
-    let part = |text: &str| {
-        if text.trim().is_empty() {
-            Some(Decimal::ZERO)
-        } else {
-            parse_amount(text)
-        }
-    };
-    let (Some(fiscal), Some(other)) = (part(&b.fiscal), part(&b.other)) else {
+    // An amount that is not a number is D2's; then there is no sum to compare.
+    let Some(difference) = budget_sum(&b.total, &b.fiscal, &b.other).difference else {
         return;
     };
-    let Some(sum) = fiscal.checked_add(other) else {
-        return;
-    };
-    if sum != total {
-        let Some(difference) = total.checked_sub(sum).map(|d| d.abs()) else {
-            return;
-        };
+    if !difference.is_zero() {
         out.push(
-            "D1",
-            Field::BudgetTotal,
+            Code::D1,
+            ProjectField::BudgetTotal,
             format!(
                 "预算数应等于财政资金与其他资金之和（当前相差{}万元）。",
-                wan(difference)
+                format_wan(difference.abs())
             ),
         );
     }
 }
 
-fn d2_not_a_number(ctx: &ProjectContext, out: &mut Sink) {
+fn d2_not_a_number(ctx: &ProjectContext, out: &mut ProjectSink) {
     for (text, field) in amounts(ctx) {
         if text.trim().is_empty() {
             continue; // A1 for 预算数; an empty part counts as 0
         }
-        let wrong = match parse_amount(text) {
-            None => true,
-            Some(d) if d.is_sign_negative() && !d.is_zero() => true,
-            Some(d) => field == Field::BudgetTotal && d <= Decimal::ZERO,
+        let message = match (amount_problem(text), parse_amount(text)) {
+            (Some(why), _) => why,
+            (None, Some(d)) if d.is_sign_negative() && !d.is_zero() => {
+                "金额不能为负数，请填写实际金额（单位万元）。".to_string()
+            }
+            (None, Some(d)) if field == ProjectField::BudgetTotal && d <= Decimal::ZERO => {
+                "预算数应大于0（单位万元）。".to_string()
+            }
+            _ => continue,
         };
-        if wrong {
-            out.push(
-                "D2",
-                field,
-                "预算金额必须为大于0的数字（单位：万元）。".into(),
-            );
-        }
+        out.push(Code::D2, field, message);
     }
 }
 
-fn d3_yuan_not_wan(ctx: &ProjectContext, out: &mut Sink) {
+fn d3_yuan_not_wan(ctx: &ProjectContext, out: &mut ProjectSink) {
     for (text, field) in amounts(ctx) {
         let Some(d) = parse_amount(text) else {
             continue;
         };
         let decimals = normalise(text).split_once('.').map_or(0, |(_, f)| f.len());
-        let too_big = field == Field::BudgetTotal && d >= Decimal::from(100_000);
+        let too_big = field == ProjectField::BudgetTotal && d >= Decimal::from(100_000);
         if decimals > 6 || too_big {
             out.push(
-                "D3",
+                Code::D3,
                 field,
-                "金额单位为万元，请确认是否误按「元」填写。".into(),
+                format!(
+                    "金额单位为万元，请确认是否误按「元」填写（{} 万元即 {} 元）。",
+                    d.normalize(),
+                    (d * Decimal::from(10_000)).normalize()
+                ),
             );
         }
     }
 }
 
-fn d4_use_of_funds(ctx: &ProjectContext, out: &mut Sink) {
+fn d4_use_of_funds(ctx: &ProjectContext, out: &mut ProjectSink) {
     let text = ctx.project.use_of_funds.trim();
     if !text.is_empty() && char_len(text) < 10 {
         out.push(
-            "D4",
-            Field::UseOfFunds,
-            "请具体说明资金用途（支出内容、数量、标准）。".into(),
+            Code::D4,
+            ProjectField::UseOfFunds,
+            "请具体说明资金用途（支出内容、数量、标准），如「聘请常年法律顾问1名，全年服务费5万元」。"
+                .into(),
         );
     }
 }
@@ -148,7 +99,7 @@ fn d4_use_of_funds(ctx: &ProjectContext, out: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use crate::core::findings::Field;
+    use crate::core::findings::ProjectField as Field;
     use crate::core::model::Document;
 
     fn with_budget(total: &str, fiscal: &str, other: &str) -> Document {
@@ -182,6 +133,17 @@ mod tests {
             fires(&with_budget("五万", "5", ""), "D2"),
             [at(Field::BudgetTotal)]
         );
+        // One message per cause, saying what to type.
+        assert_eq!(
+            findings(&with_budget("5万元", "5", ""), "D2")[0].message,
+            "金额只填数字，单位已是万元：「5万元」请填 5。"
+        );
+        assert!(findings(&with_budget("50,000", "5", ""), "D2")[0]
+            .message
+            .contains("请写成 50000"));
+        assert!(findings(&with_budget("5", "5", "-1"), "D2")[0]
+            .message
+            .contains("不能为负数"));
         assert_eq!(
             fires(&with_budget("0", "0", ""), "D2"),
             [at(Field::BudgetTotal)]

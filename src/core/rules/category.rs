@@ -2,36 +2,47 @@
 
 use rust_decimal::Decimal;
 
-use super::context::{ProjectContext, RowFacts, L1, L2};
-use super::Sink;
-use crate::core::findings::{Field, Severity};
+use super::context::{is_slogan_name, quote, row_ranges, ProjectContext, RowFacts, L1, L2};
+use super::ProjectSink;
+use crate::core::code::Code;
+use crate::core::findings::{ProjectField, Severity};
 use crate::core::model::{level2_choices, IndicatorField};
-use crate::core::normalise::{contains_any, has_digit, normalise};
-use crate::core::value::{quantities_in, ParsedValue, UnitKind};
+use crate::core::normalise::{char_len, contains_any, has_digit, normalise};
+use crate::core::value::{quantities_in, ParsedValue, Quant, UnitKind};
 
-const VALUE: Option<IndicatorField> = Some(IndicatorField::Value);
-const NAME: Option<IndicatorField> = Some(IndicatorField::Name);
+fn cell(row: usize, field: IndicatorField) -> ProjectField {
+    ProjectField::Indicator(row, Some(field))
+}
 
-pub(super) fn check(ctx: &ProjectContext, out: &mut Sink) {
-    for (i, r) in ctx.rows.iter().enumerate() {
+pub(super) fn check(ctx: &ProjectContext, out: &mut ProjectSink) {
+    // The same basis in every row is said once, for the table (not also per row).
+    let same_basis = c12_same_basis_everywhere(ctx, out);
+    for (i, r) in ctx.judged_rows() {
         c1_level_fit(i, r, out);
         c2_cost_unit(i, r, out);
         c3_unit_cost(i, r, out);
         c4_cost_over_budget(ctx, i, r, out);
-        c5_timeliness_count(i, r, out);
+        c5_timeliness_count(ctx, i, r, out);
         c6_deadline_year(ctx, i, r, out);
         c7_quantity_percent(i, r, out);
         c8_money_management(i, r, out);
         c9_effect_as_output(i, r, out);
         c10_description_mismatch(i, r, out);
         c11_satisfaction_who(i, r, out);
+        if !same_basis {
+            c12_generic_basis(i, r, out);
+        }
+        c14_yes_no_effect(i, r, out);
+        c15_description_copies_name(i, r, out);
+        c16_basis_copies(i, r, out);
+        c17_slogan_name(i, r, out);
+        c18_quality_count(i, r, out);
     }
     c4_cost_sum(ctx, out);
-    c12_generic_basis(ctx, out);
     c13_goal_numbers(ctx, out);
 }
 
-fn c1_level_fit(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c1_level_fit(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     let fits = matches!(
         (r.l1, r.l2),
         (
@@ -49,49 +60,57 @@ fn c1_level_fit(i: usize, r: &RowFacts, out: &mut Sink) {
     }
     match level2_choices(r.level1) {
         None if r.level1.is_empty() => out.push(
-            "C1",
-            Field::Indicator(i, Some(IndicatorField::Level1)),
+            Code::C1,
+            cell(i, IndicatorField::Level1),
             "请选择一级指标和二级指标。".into(),
         ),
         None => out.push(
-            "C1",
-            Field::Indicator(i, Some(IndicatorField::Level1)),
-            format!("二级指标「{}」不属于一级指标「{}」。", r.level2, r.level1),
+            Code::C1,
+            cell(i, IndicatorField::Level1),
+            format!(
+                "一级指标「{}」不在可选范围内，请从产出指标、效益指标、满意度指标、成本指标中选择。",
+                quote(r.level1)
+            ),
         ),
         Some(allowed) if !allowed.contains(&r.level2) => out.push(
-            "C1",
-            Field::Indicator(i, Some(IndicatorField::Level2)),
+            Code::C1,
+            cell(i, IndicatorField::Level2),
             if r.level2.is_empty() {
                 format!("请选择「{}」下的二级指标。", r.level1)
             } else {
-                format!("二级指标「{}」不属于一级指标「{}」。", r.level2, r.level1)
+                format!(
+                    "二级指标「{}」不属于一级指标「{}」，可选：{}。",
+                    quote(r.level2),
+                    r.level1,
+                    allowed.join("、")
+                )
             },
         ),
         Some(_) => {}
     }
 }
 
-fn c2_cost_unit(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c2_cost_unit(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     if !r.is_cost {
         return;
     }
     let Some(q) = r.value.quant() else { return };
-    if matches!(q.kind, UnitKind::Percent | UnitKind::Count) {
+    if matches!(q.kind, UnitKind::Percent | UnitKind::Count | UnitKind::Frequency) {
         let severity = if contains_any(&r.name, &["节约率", "降低率", "控制率"]) {
             Severity::Warning
         } else {
             Severity::Error
         };
         out.push_with(
-            "C2",
+            Code::C2,
             severity,
-            Field::Indicator(i, VALUE),
-            format!("成本指标应填写金额上限，如「≤120元/件」「≤35万元」。当前「{}」不是金额，无法反映成本控制。", r.value_text),
+            cell(i, IndicatorField::Value),
+            format!("成本指标应填写金额上限，如「≤120元/件」「≤35万元」。当前「{}」不是金额，无法反映成本控制。", quote(r.value_text)),
         );
     }
 }
 
-fn c3_unit_cost(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c3_unit_cost(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     if !r.is_cost || r.value_text.is_empty() || r.value_is_placeholder {
         return;
     }
@@ -99,21 +118,23 @@ fn c3_unit_cost(i: usize, r: &RowFacts, out: &mut Sink) {
     let is_money = r.value.quant().is_some_and(|q| q.kind == UnitKind::Money);
     if per_unit_name && !is_money {
         out.push(
-            "C3",
-            Field::Indicator(i, VALUE),
+            Code::C3,
+            cell(i, IndicatorField::Value),
             format!(
-                "「{}」是单位成本类指标，指标值应为「≤X元/单位」形式。",
-                r.row.name.trim()
+                "「{}」是单位成本类指标，指标值应为「≤X元/单位」形式（如「≤2000元/件」）；当前「{}」不是金额。",
+                quote(&r.row.name),
+                quote(r.value_text)
             ),
         );
     }
 }
 
-fn wan(d: Decimal) -> String {
+/// A number of 万元 as a reader writes it (`5`, `0.5`): no trailing zeros.
+fn plain_number(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-fn c4_cost_over_budget(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut Sink) {
+fn c4_cost_over_budget(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut ProjectSink) {
     let (Some(total), true) = (ctx.total, r.is_cost) else {
         return;
     };
@@ -122,24 +143,23 @@ fn c4_cost_over_budget(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut S
     };
     if amount > total {
         out.push(
-            "C4",
-            Field::Indicator(i, VALUE),
+            Code::C4,
+            cell(i, IndicatorField::Value),
             format!(
                 "成本指标{}超过项目预算数{}万元，请核实。",
-                r.value_text,
-                wan(total)
+                quote(r.value_text),
+                plain_number(total)
             ),
         );
     }
 }
 
-fn c4_cost_sum(ctx: &ProjectContext, out: &mut Sink) {
+fn c4_cost_sum(ctx: &ProjectContext, out: &mut ProjectSink) {
     let Some(total) = ctx.total else { return };
     let amounts: Vec<Decimal> = ctx
-        .rows
-        .iter()
-        .filter(|r| r.is_cost)
-        .filter_map(|r| r.value.quant().and_then(|q| q.amount_in_wan()))
+        .judged_rows()
+        .filter(|(_, r)| r.is_cost)
+        .filter_map(|(_, r)| r.value.quant().and_then(|q| q.amount_in_wan()))
         .collect();
     // A single row above the budget is already an error of its own.
     if amounts.len() < 2 || amounts.iter().any(|a| *a > total) {
@@ -150,56 +170,58 @@ fn c4_cost_sum(ctx: &ProjectContext, out: &mut Sink) {
         .try_fold(Decimal::ZERO, |acc, a| acc.checked_add(*a));
     if let Some(sum) = sum.filter(|s| *s > total) {
         out.push_with(
-            "C4",
+            Code::C4,
             Severity::Warning,
-            Field::Indicators,
+            ProjectField::Indicators,
             format!(
                 "成本指标合计{}万元超过项目预算数{}万元，请核实。",
-                wan(sum),
-                wan(total)
+                plain_number(sum),
+                plain_number(total)
             ),
         );
     }
 }
 
-fn c5_timeliness_count(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c5_timeliness_count(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut ProjectSink) {
     if r.l2 != L2::Timeliness {
         return;
     }
+    // A frequency (`1次/月`) says how timely, not how many.
     let is_count = r.value.quant().is_some_and(|q| q.kind == UnitKind::Count);
     let count_name = contains_any(&r.name, &["数量", "次数", "人数", "册数", "份数"]);
     if is_count || count_name {
         out.push(
-            "C5",
-            Field::Indicator(i, Some(IndicatorField::Level2)),
+            Code::C5,
+            cell(i, IndicatorField::Level2),
             format!(
-                "时效指标应反映完成时限或及时程度（如「2023年6月底前」「≤5个工作日」「办结及时率≥98%」）。「{}：{}」是数量，请移至数量指标。",
-                r.row.name.trim(),
-                r.value_text
+                "时效指标应反映完成时限或及时程度（如「{}」「≤5个工作日」「办结及时率≥98%」）。「{}：{}」是数量，请移至数量指标。",
+                ctx.example_deadline(),
+                quote(&r.row.name),
+                quote(r.value_text)
             ),
         );
     }
 }
 
-fn c6_deadline_year(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut Sink) {
+fn c6_deadline_year(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut ProjectSink) {
     let ParsedValue::Deadline(d) = &r.value else {
         return;
     };
     let other_year = matches!((d.year, ctx.budget_year()), (Some(y), Some(b)) if y != b);
     if other_year || d.month == 0 || d.month > 12 {
         out.push(
-            "C6",
-            Field::Indicator(i, VALUE),
-            format!("完成时限「{}」不在预算年度内，请核实。", r.value_text),
+            Code::C6,
+            cell(i, IndicatorField::Value),
+            format!("完成时限「{}」不在预算年度内，请核实。", quote(r.value_text)),
         );
     }
 }
 
-fn c7_quantity_percent(i: usize, r: &RowFacts, out: &mut Sink) {
-    if r.l2 == L2::Quantity && r.value.is_percent() && !r.is_ratio {
+fn c7_quantity_percent(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    if r.l2 == L2::Quantity && r.value.is_percent() && !r.is_ratio && !is_slogan_name(&r.name) {
         out.push(
-            "C7",
-            Field::Indicator(i, VALUE),
+            Code::C7,
+            cell(i, IndicatorField::Value),
             "数量指标一般填写具体数量及单位；比率类指标请归入质量指标。".into(),
         );
     }
@@ -215,35 +237,39 @@ const MONEY_MANAGEMENT: [&str; 7] = [
     "财务制度",
 ];
 
-fn c8_money_management(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c8_money_management(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     if matches!(r.l1, L1::Output | L1::Effect) && contains_any(&r.name, &MONEY_MANAGEMENT) {
         out.push(
-            "C8",
-            Field::Indicator(i, NAME),
-            format!("「{}」属于资金管理/过程指标，预算执行率在自评中已单独计分，不宜作为产出或效益指标。", r.row.name.trim()),
+            Code::C8,
+            cell(i, IndicatorField::Name),
+            format!("「{}」属于资金管理/过程指标，预算执行率在自评中已单独计分，不宜作为产出或效益指标。", quote(&r.row.name)),
         );
     }
 }
 
-fn c9_effect_as_output(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c9_effect_as_output(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     let output_verb = ["发放", "印制", "制作", "组织", "召开", "举办"]
         .iter()
         .any(|w| r.name.starts_with(w));
     let is_count = r.value.quant().is_some_and(|q| q.kind == UnitKind::Count);
     if r.l1 == L1::Effect && output_verb && is_count {
         out.push(
-            "C9",
-            Field::Indicator(i, NAME),
-            format!("效益指标应反映产出带来的效果（如知晓率提升、办理时间缩短），「{}」更像产出数量指标。", r.row.name.trim()),
+            Code::C9,
+            cell(i, IndicatorField::Name),
+            format!("效益指标应反映产出带来的效果（如知晓率提升、办理时间缩短），「{}」更像产出数量指标。", quote(&r.row.name)),
         );
     }
 }
 
-fn c10_description_mismatch(i: usize, r: &RowFacts, out: &mut Sink) {
-    let Some(q) = r.value.quant() else { return };
-    if q.kind == UnitKind::None {
-        return;
-    }
+fn c10_description_mismatch(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    // A value that is a sentence (B2) may still state a number that the
+    // description contradicts: `为群众提供免费复印25万份` against `免费邮寄206份`.
+    let stated: Vec<Quant> = match &r.value {
+        ParsedValue::Quant(q) if q.kind != UnitKind::None => vec![q.clone()],
+        ParsedValue::Unmeasurable => quantities_in(&r.row.value),
+        _ => return,
+    };
+    let Some(q) = stated.first() else { return };
     let described: Vec<_> = quantities_in(&r.row.description)
         .into_iter()
         .filter(|d| d.same_family(q))
@@ -251,8 +277,8 @@ fn c10_description_mismatch(i: usize, r: &RowFacts, out: &mut Sink) {
     if let Some(first) = described.first() {
         if !described.iter().any(|d| d.scaled() == q.scaled()) {
             out.push(
-                "C10",
-                Field::Indicator(i, VALUE),
+                Code::C10,
+                cell(i, IndicatorField::Value),
                 format!(
                     "绩效指标描述中为「{}」，指标值为「{}」，两者不一致，请核对。",
                     first.display(),
@@ -268,16 +294,16 @@ fn c10_description_mismatch(i: usize, r: &RowFacts, out: &mut Sink) {
         let description = normalise(&r.row.description);
         if !description.contains(&words) && !r.name.contains(&words) {
             out.push_with(
-                "C10",
+                Code::C10,
                 Severity::Warning,
-                Field::Indicator(i, VALUE),
-                format!("指标值中的「{words}」在三级指标和绩效指标描述中都没有出现，请核对指标值是否与本行一致。"),
+                cell(i, IndicatorField::Value),
+                format!("指标值中的「{}」在三级指标和绩效指标描述中都没有出现，请核对指标值是否与本行一致。", quote(&words)),
             );
         }
     }
 }
 
-fn c11_satisfaction_who(i: usize, r: &RowFacts, out: &mut Sink) {
+fn c11_satisfaction_who(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     if r.is_satisfaction
         && matches!(
             r.name.as_ref(),
@@ -285,8 +311,8 @@ fn c11_satisfaction_who(i: usize, r: &RowFacts, out: &mut Sink) {
         )
     {
         out.push(
-            "C11",
-            Field::Indicator(i, NAME),
+            Code::C11,
+            cell(i, IndicatorField::Name),
             "建议在满意度指标中写明调查对象，如「办事企业和群众满意度」。".into(),
         );
     }
@@ -306,42 +332,128 @@ fn is_generic_basis(basis: &str) -> bool {
     })
 }
 
-fn c12_generic_basis(ctx: &ProjectContext, out: &mut Sink) {
-    let bases: Vec<_> = ctx.rows.iter().map(|r| normalise(&r.row.basis)).collect();
-    let all_same = bases.len() >= 3 && !bases[0].is_empty() && bases.iter().all(|b| *b == bases[0]);
-    for (i, basis) in bases.iter().enumerate() {
-        if basis.is_empty() {
-            continue; // A10
+const C12_MESSAGE: &str =
+    "指标值确定依据过于笼统，请写明依据类型（计划标准/行业标准/历史标准/其他标准）及具体出处。";
+
+fn c12_generic_basis(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    let basis = normalise(&r.row.basis);
+    if basis.is_empty() || super::context::is_placeholder(&basis) {
+        return; // A10
+    }
+    if is_generic_basis(&basis) {
+        out.push(Code::C12, cell(i, IndicatorField::Basis), C12_MESSAGE.into());
+    }
+}
+
+/// C12's other case, one finding of the table naming its rows: the same basis
+/// in every row (3+ rows). Says whether it found it.
+fn c12_same_basis_everywhere(ctx: &ProjectContext, out: &mut ProjectSink) -> bool {
+    let rows: Vec<(usize, std::borrow::Cow<str>)> = ctx
+        .judged_rows()
+        .map(|(i, r)| (i, normalise(&r.row.basis)))
+        .collect();
+    let Some((_, first)) = rows.first() else {
+        return false;
+    };
+    if rows.len() < 3 || first.is_empty() || !rows.iter().all(|(_, b)| b == first) {
+        return false;
+    }
+    let numbers: Vec<usize> = rows.iter().map(|(i, _)| *i).collect();
+    out.push(
+        Code::C12,
+        ProjectField::Indicators,
+        format!(
+            "{}的指标值确定依据均为「{}」。每个指标应写明各自的依据类型（计划标准/行业标准/历史标准/其他标准）及具体出处。",
+            row_ranges(&numbers),
+            quote(&ctx.rows[numbers[0]].row.basis)
+        ),
+    );
+    true
+}
+
+fn c13_goal_numbers(ctx: &ProjectContext, out: &mut ProjectSink) {
+    for (i, goal) in ctx.project.goals.iter().enumerate() {
+        if goal.trim().is_empty()
+            || super::completeness::is_goal_placeholder(goal)
+            || super::context::library_slot(goal).is_some()
+        {
+            continue;
         }
-        if all_same || is_generic_basis(basis) {
+        if !has_digit(goal) {
             out.push(
-                "C12",
-                Field::Indicator(i, Some(IndicatorField::Basis)),
-                "指标值确定依据过于笼统，请写明依据类型（计划标准/行业标准/历史标准/其他标准）及具体出处。".into(),
+                Code::C13,
+                ProjectField::Goals(Some(i)),
+                "绩效目标未量化，建议写明主要产出数量和预期效果（如「全年办理案件不少于40件」）。".into(),
             );
         }
     }
 }
 
-fn c13_goal_numbers(ctx: &ProjectContext, out: &mut Sink) {
-    for (i, goal) in ctx.project.goals.iter().enumerate() {
-        if goal.trim().is_empty() || super::completeness::is_goal_placeholder(goal) {
-            continue;
-        }
-        if !has_digit(goal) {
-            out.push(
-                "C13",
-                Field::Goals(Some(i)),
-                "绩效目标未量化，建议写明主要产出数量和预期效果。".into(),
-            );
-        }
+fn c14_yes_no_effect(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    if r.l1 == L1::Effect && matches!(r.value_norm.as_ref(), "是" | "否") {
+        out.push(
+            Code::C14,
+            cell(i, IndicatorField::Value),
+            format!("效益指标填「{}」无法衡量效果大小；请改为可衡量的效果（如知晓率、受益人数、办理时间缩短），不涉及的请删除该行。", r.value_text),
+        );
+    }
+}
+
+/// `a` merely repeats `b`: equal after normalising, or one contains the other
+/// with at most 2 more characters (C15, C16).
+fn repeats(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (la, lb) = (char_len(a), char_len(b));
+    a == b || (a.contains(b) && la <= lb + 2) || (b.contains(a) && lb <= la + 2)
+}
+
+fn c15_description_copies_name(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    if repeats(&normalise(&r.row.description), &r.name) {
+        out.push(
+            Code::C15,
+            cell(i, IndicatorField::Description),
+            "绩效指标描述照抄了三级指标。请写明统计口径：统计什么、怎么算（如「年度内办结案件数÷受理案件数」）。".into(),
+        );
+    }
+}
+
+fn c16_basis_copies(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    let basis = normalise(&r.row.basis);
+    if repeats(&basis, &r.name) || repeats(&basis, &normalise(&r.row.description)) {
+        out.push(
+            Code::C16,
+            cell(i, IndicatorField::Basis),
+            "指标值确定依据照抄了指标名称或描述，请写明依据类型（计划标准/行业标准/历史标准/其他标准）及具体出处。".into(),
+        );
+    }
+}
+
+fn c17_slogan_name(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    if is_slogan_name(&r.name) {
+        out.push(
+            Code::C17,
+            cell(i, IndicatorField::Name),
+            format!("三级指标「{}」是工作口号，请改为可衡量的指标名称（如「…率」「…数量」「…时间」）。", quote(&r.row.name)),
+        );
+    }
+}
+
+fn c18_quality_count(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    if r.l2 == L2::Quality && r.value.quant().is_some_and(|q| q.kind == UnitKind::Count) {
+        out.push(
+            Code::C18,
+            cell(i, IndicatorField::Level2),
+            format!("质量指标一般为合格率、达标率或等级；「{}：{}」是数量，请移至数量指标。", quote(&r.row.name), quote(r.value_text)),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use crate::core::findings::{Field, Severity};
+    use crate::core::findings::{ProjectField as Field, Severity};
     use crate::core::model::IndicatorField::{Basis, Level1, Level2, Name, Value};
 
     fn value_at(i: usize) -> crate::core::findings::Location {
@@ -354,7 +466,7 @@ mod tests {
         assert_eq!(fires(&doc, "C1"), [at(Field::Indicator(0, Some(Level2)))]);
         assert_eq!(
             findings(&doc, "C1")[0].message,
-            "二级指标「社会效益指标」不属于一级指标「产出指标」。"
+            "二级指标「社会效益指标」不属于一级指标「产出指标」，可选：数量指标、质量指标、时效指标、成本指标。"
         );
         assert_eq!(
             fires(&with_cell(0, Level1, "产出"), "C1"),
@@ -461,7 +573,7 @@ mod tests {
     #[test]
     fn c10_compares_numbers_of_the_same_unit() {
         let mut doc = with_cell(0, Description, "为群众提供免费邮寄206份");
-        doc.projects[0].indicators[0].value = "为群众提供免费复印25万份".into();
+        doc.projects[0].indicators[0].value = "免费复印25万份".into();
         assert_eq!(fires(&doc, "C10"), [value_at(0)]);
         assert_eq!(
             findings(&doc, "C10")[0].message,
@@ -501,11 +613,15 @@ mod tests {
             fires(&with_cell(0, Basis, "合同"), "C12"),
             [at(Field::Indicator(0, Some(Basis)))]
         );
+        // The same basis in every row: one finding of the table naming the rows.
         let mut doc = sound_doc();
         for r in &mut doc.projects[0].indicators {
             r.basis = "根据签订合同".into();
         }
-        assert_eq!(fires(&doc, "C12").len(), 6);
+        assert_eq!(fires(&doc, "C12"), [at(Field::Indicators)]);
+        assert!(findings(&doc, "C12")[0]
+            .message
+            .starts_with("第1–6行的指标值确定依据均为「根据签订合同」"));
         assert_eq!(fires(&with_cell(0, Basis, "根据实际需要测算"), "C12"), []);
     }
 
@@ -518,5 +634,65 @@ mod tests {
         assert_eq!(fires(&doc, "C13"), [at(Field::Goals(Some(1)))]);
         doc.projects[0].goals[1] = "目标内容".into();
         assert_eq!(fires(&doc, "C13"), [], "A11 says it");
+    }
+
+    #[test]
+    fn c14_warns_on_yes_or_no_under_effect() {
+        assert_eq!(fires(&with_cell(4, Value, "是"), "C14"), [value_at(4)]);
+        assert_eq!(fires(&with_cell(4, Value, "否"), "C14"), [value_at(4)]);
+        assert_eq!(fires(&with_cell(4, Value, "无"), "C14"), [], "A6 says it");
+        assert_eq!(fires(&with_cell(1, Value, "是"), "C14"), [], "not an effect row");
+    }
+
+    #[test]
+    fn c15_warns_when_the_description_repeats_the_name() {
+        let at_desc = at(Field::Indicator(0, Some(Description)));
+        assert_eq!(fires(&with_cell(0, Description, "法律咨询次数"), "C15"), [at_desc]);
+        assert_eq!(fires(&with_cell(0, Description, "年度法律咨询次数"), "C15"), [at_desc]);
+        assert_eq!(fires(&with_cell(0, Description, "咨询次数"), "C15"), [at_desc]);
+        assert_eq!(fires(&sound_doc(), "C15"), []);
+        assert_eq!(fires(&with_cell(0, Description, ""), "C15"), []);
+    }
+
+    #[test]
+    fn c16_warns_when_the_basis_repeats_the_name_or_description() {
+        let at_basis = at(Field::Indicator(0, Some(Basis)));
+        assert_eq!(fires(&with_cell(0, Basis, "法律咨询次数"), "C16"), [at_basis]);
+        assert_eq!(
+            fires(&with_cell(0, Basis, "全年提供法律咨询服务的次数"), "C16"),
+            [at_basis]
+        );
+        assert_eq!(fires(&sound_doc(), "C16"), []);
+    }
+
+    #[test]
+    fn c17_warns_on_a_slogan_as_name_and_b12_errs_on_its_percentage() {
+        let doc = with_cell(4, Name, "促进村集体经济发展");
+        let name_at = at(Field::Indicator(4, Some(Name)));
+        assert_eq!(fires(&doc, "C17"), [name_at]);
+        assert_eq!(fires(&doc, "B12"), [], "its value is =0件, not a percentage");
+        let mut doc = doc;
+        doc.projects[0].indicators[4].value = "≥95%".into();
+        assert_eq!(fires(&doc, "B12"), [name_at]);
+        let c17 = findings(&doc, "C17");
+        assert_eq!(c17[0].folded_under.map(|c| c.as_str()), Some("B12"));
+        assert_eq!(fires(&with_cell(4, Name, "提升群众办事满意率"), "C17"), []);
+        assert_eq!(fires(&with_cell(4, Name, "维护社会稳定"), "C17"), [name_at]);
+    }
+
+    #[test]
+    fn c18_warns_on_a_count_under_quality() {
+        let doc = with_cell(1, Value, "≥30份");
+        assert_eq!(fires(&doc, "C18"), [at(Field::Indicator(1, Some(Level2)))]);
+        assert_eq!(fires(&sound_doc(), "C18"), []);
+    }
+
+    #[test]
+    fn c5_takes_a_frequency_as_timely() {
+        assert_eq!(fires(&with_cell(2, Value, "1次/月"), "C5"), []);
+        assert_eq!(
+            fires(&with_cell(2, Value, "12次"), "C5"),
+            [at(Field::Indicator(2, Some(Level2)))]
+        );
     }
 }

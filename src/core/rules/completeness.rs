@@ -1,12 +1,13 @@
 //! A. Completeness (完整性).
 
-use super::context::{FastSet, ProjectContext, L1, L2};
-use super::Sink;
-use crate::core::findings::Field;
+use super::context::{is_placeholder, library_slot, quote, FastMap, ProjectContext, L1, L2};
+use super::ProjectSink;
+use crate::core::code::Code;
+use crate::core::findings::ProjectField;
 use crate::core::model::IndicatorField;
 use crate::core::normalise::{char_len, normalise, trim};
 
-pub(super) fn check(ctx: &ProjectContext, out: &mut Sink) {
+pub(super) fn check(ctx: &ProjectContext, out: &mut ProjectSink) {
     a1_required_fields(ctx, out);
     a2_output_and_effect(ctx, out);
     a3_satisfaction(ctx, out);
@@ -18,52 +19,65 @@ pub(super) fn check(ctx: &ProjectContext, out: &mut Sink) {
     a9_too_few_rows(ctx, out);
     a10_basis(ctx, out);
     a11_goal_placeholders(ctx, out);
+    a12_library_slots(ctx, out);
 }
 
-fn a1_required_fields(ctx: &ProjectContext, out: &mut Sink) {
+fn cell(row: usize, field: IndicatorField) -> ProjectField {
+    ProjectField::Indicator(row, Some(field))
+}
+
+fn a1_required_fields(ctx: &ProjectContext, out: &mut ProjectSink) {
     let p = ctx.project;
     for (text, field, label) in [
-        (&p.code, Field::ProjectCode, "项目编码"),
-        (&p.name, Field::ProjectName, "项目名称"),
-        (&p.budget.total, Field::BudgetTotal, "预算数"),
-        (&p.use_of_funds, Field::UseOfFunds, "资金用途"),
+        (&p.code, ProjectField::Code, "项目编码"),
+        (&p.name, ProjectField::Name, "项目名称"),
+        (&p.budget.total, ProjectField::BudgetTotal, "预算数"),
+        (&p.use_of_funds, ProjectField::UseOfFunds, "资金用途"),
     ] {
         if text.trim().is_empty() {
-            out.push("A1", field, format!("「{label}」未填写，请补充。"));
+            out.push(Code::A1, field, format!("「{label}」未填写，请补充。"));
         }
     }
     if p.goals.iter().all(|g| g.trim().is_empty()) {
         out.push(
-            "A1",
-            Field::Goals(None),
-            "「绩效目标」未填写，请补充。".into(),
+            Code::A1,
+            ProjectField::Goals(None),
+            "「绩效目标」未填写，请补充本项目年度要达到的产出和效果。".into(),
         );
     }
 }
 
-fn a2_output_and_effect(ctx: &ProjectContext, out: &mut Sink) {
+fn a2_output_and_effect(ctx: &ProjectContext, out: &mut ProjectSink) {
     let has = |l1: L1| ctx.rows.iter().any(|r| r.l1 == l1);
-    if !has(L1::Output) || !has(L1::Effect) {
+    let missing: Vec<&str> = [(L1::Output, "产出指标"), (L1::Effect, "效益指标")]
+        .into_iter()
+        .filter(|(l1, _)| !has(*l1))
+        .map(|(_, name)| name)
+        .collect();
+    if !missing.is_empty() {
         out.push(
-            "A2",
-            Field::Indicators,
-            "绩效指标至少应包含产出指标和效益指标两类一级指标。".into(),
+            Code::A2,
+            ProjectField::Indicators,
+            format!(
+                "绩效指标至少应包含产出指标和效益指标两类一级指标，目前缺少{}。",
+                missing.join("和")
+            ),
         );
     }
 }
 
-fn a3_satisfaction(ctx: &ProjectContext, out: &mut Sink) {
+fn a3_satisfaction(ctx: &ProjectContext, out: &mut ProjectSink) {
     if !ctx.rows.iter().any(|r| r.l1 == L1::Satisfaction) {
         out.push(
-            "A3",
-            Field::Indicators,
+            Code::A3,
+            ProjectField::Indicators,
             "未设置服务对象满意度指标。面向群众、企业的项目应设置；确不适用的请在绩效目标中说明。"
                 .into(),
         );
     }
 }
 
-fn a4_output_detail(ctx: &ProjectContext, out: &mut Sink) {
+fn a4_output_detail(ctx: &ProjectContext, out: &mut ProjectSink) {
     let output: Vec<_> = ctx.rows.iter().filter(|r| r.l1 == L1::Output).collect();
     // Without any 产出指标 row A2 already says what is missing.
     if output.is_empty() {
@@ -76,19 +90,19 @@ fn a4_output_detail(ctx: &ProjectContext, out: &mut Sink) {
     ] {
         if !output.iter().any(|r| r.l2 == kind) {
             out.push(
-                "A4",
-                Field::Indicators,
+                Code::A4,
+                ProjectField::Indicators,
                 format!("产出指标缺少「{level2}」，建议从数量、质量、时效、成本等方面细化。"),
             );
         }
     }
 }
 
-fn a5_cost(ctx: &ProjectContext, out: &mut Sink) {
+fn a5_cost(ctx: &ProjectContext, out: &mut ProjectSink) {
     if !ctx.rows.iter().any(|r| r.is_cost) {
         out.push(
-            "A5",
-            Field::Indicators,
+            Code::A5,
+            ProjectField::Indicators,
             "未设置成本指标。建议设置单位成本或总成本控制数（如「≤X元/件」「≤X万元」）。".into(),
         );
     }
@@ -102,27 +116,23 @@ fn level2_or_row(level2: &str) -> &str {
     }
 }
 
-fn a6_placeholder_rows(ctx: &ProjectContext, out: &mut Sink) {
-    for (i, r) in ctx.rows.iter().enumerate() {
-        let message = || {
+fn a6_placeholder_rows(ctx: &ProjectContext, out: &mut ProjectSink) {
+    for (i, r) in ctx.judged_rows() {
+        let message = |typed: &str| {
             format!(
-                "「{}」下填写了「无」。不涉及该类指标的，请删除该行；涉及的，请填写具体指标和可衡量的指标值。",
+                "「{}」下填写了「{typed}」。不涉及该类指标的，请删除该行；涉及的，请填写具体指标和可衡量的指标值。",
                 level2_or_row(r.level2)
             )
         };
         if r.name_is_placeholder {
             out.push(
-                "A6",
-                Field::Indicator(i, Some(IndicatorField::Name)),
-                message(),
+                Code::A6,
+                cell(i, IndicatorField::Name),
+                message(trim(&r.row.name)),
             );
         }
         if r.value_is_placeholder {
-            out.push(
-                "A6",
-                Field::Indicator(i, Some(IndicatorField::Value)),
-                message(),
-            );
+            out.push(Code::A6, cell(i, IndicatorField::Value), message(r.value_text));
         }
     }
 }
@@ -166,57 +176,78 @@ pub(super) fn is_generic_name(name: &str) -> bool {
     GENERIC_NAMES.contains(&core)
 }
 
-fn a7_generic_names(ctx: &ProjectContext, out: &mut Sink) {
-    for (i, r) in ctx.rows.iter().enumerate() {
+fn a7_generic_names(ctx: &ProjectContext, out: &mut ProjectSink) {
+    for (i, r) in ctx.judged_rows() {
         if r.name_is_placeholder {
             continue;
         }
-        if r.name.is_empty() || is_generic_name(&r.name) {
-            out.push(
-                "A7",
-                Field::Indicator(i, Some(IndicatorField::Name)),
-                "三级指标应为具体、可衡量的指标名称（如「办件量」「案件办理单价」），不能重复二级指标名称。"
-                    .into(),
-            );
+        // `服务对象满意度` on a satisfaction row names no one surveyed: C11's
+        // warning says so; it is not a category name there.
+        if r.l2 == L2::Satisfaction && matches!(r.name.as_ref(), "满意度" | "服务对象满意度") {
+            continue;
         }
+        let message = if r.name.is_empty() {
+            "请填写三级指标：具体、可衡量的指标名称（如「办件量」「案件办理单价」）。".to_string()
+        } else if is_generic_name(&r.name) {
+            format!(
+                "三级指标「{}」是指标类别，不是具体指标：请写可衡量的指标名称（如「办件量」「案件办理单价」）。",
+                quote(&r.row.name)
+            )
+        } else {
+            continue;
+        };
+        out.push(Code::A7, cell(i, IndicatorField::Name), message);
     }
 }
 
-fn a8_duplicate_names(ctx: &ProjectContext, out: &mut Sink) {
-    let mut seen = FastSet::with_capacity_and_hasher(ctx.rows.len(), Default::default());
-    for (i, r) in ctx.rows.iter().enumerate() {
+fn a8_duplicate_names(ctx: &ProjectContext, out: &mut ProjectSink) {
+    let mut first: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(ctx.rows.len(), Default::default());
+    for (i, r) in ctx.judged_rows() {
         if r.name.is_empty() || r.name_is_placeholder {
             continue;
         }
-        if !seen.insert(r.name.as_ref()) {
-            out.push(
-                "A8",
-                Field::Indicator(i, Some(IndicatorField::Name)),
-                format!("三级指标「{}」重复设置。", r.row.name.trim()),
-            );
+        match first.get(r.name.as_ref()) {
+            Some(earlier) => out.push(
+                Code::A8,
+                cell(i, IndicatorField::Name),
+                format!(
+                    "三级指标「{}」与第{}行重复设置，请合并或改为不同的指标。",
+                    quote(&r.row.name),
+                    earlier + 1
+                ),
+            ),
+            None => {
+                first.insert(r.name.as_ref(), i);
+            }
         }
     }
 }
 
-fn a9_too_few_rows(ctx: &ProjectContext, out: &mut Sink) {
+fn a9_too_few_rows(ctx: &ProjectContext, out: &mut ProjectSink) {
     if ctx.rows.len() < 3 {
         out.push(
-            "A9",
-            Field::Indicators,
-            "绩效指标过少，难以全面反映项目产出和效果，建议不少于3个。".into(),
+            Code::A9,
+            ProjectField::Indicators,
+            format!(
+                "绩效指标过少（{}行），难以全面反映项目产出和效果，建议不少于3个。",
+                ctx.rows.len()
+            ),
         );
     }
 }
 
-fn a10_basis(ctx: &ProjectContext, out: &mut Sink) {
-    for (i, r) in ctx.rows.iter().enumerate() {
-        if trim(&r.row.basis).is_empty() {
-            out.push(
-                "A10",
-                Field::Indicator(i, Some(IndicatorField::Basis)),
-                "请填写「指标值确定依据」（计划标准、行业标准、历史标准或其他依据及出处）。".into(),
-            );
-        }
+fn a10_basis(ctx: &ProjectContext, out: &mut ProjectSink) {
+    for (i, r) in ctx.judged_rows() {
+        let basis = trim(&r.row.basis);
+        let message = if basis.is_empty() {
+            "请填写「指标值确定依据」（计划标准、行业标准、历史标准或其他依据及出处）。".to_string()
+        } else if is_placeholder(basis) {
+            format!("指标值确定依据不能填「{basis}」：请写明依据类型（计划标准、行业标准、历史标准或其他）及出处。")
+        } else {
+            continue;
+        };
+        out.push(Code::A10, cell(i, IndicatorField::Basis), message);
     }
 }
 
@@ -249,17 +280,37 @@ fn strip_numbering(text: &str) -> &str {
     text
 }
 
-fn a11_goal_placeholders(ctx: &ProjectContext, out: &mut Sink) {
+fn a11_goal_placeholders(ctx: &ProjectContext, out: &mut ProjectSink) {
     for (i, goal) in ctx.project.goals.iter().enumerate() {
         if !goal.trim().is_empty() && is_goal_placeholder(goal) {
             out.push(
-                "A11",
-                Field::Goals(Some(i)),
+                Code::A11,
+                ProjectField::Goals(Some(i)),
                 format!(
                     "绩效目标「{}」是模板占位文字，请填写本项目年度要达到的产出和效果。",
-                    goal.trim()
+                    quote(goal)
                 ),
             );
+        }
+    }
+}
+
+fn a12_library_slots(ctx: &ProjectContext, out: &mut ProjectSink) {
+    let message =
+        |slot: &str| format!("请把指标库示例中的「{slot}」替换为本项目的实际内容。");
+    for (i, r) in ctx.rows.iter().enumerate() {
+        if !r.has_slot {
+            continue;
+        }
+        for f in IndicatorField::ALL {
+            if let Some(slot) = library_slot(r.row.get(f)) {
+                out.push(Code::A12, cell(i, f), message(slot));
+            }
+        }
+    }
+    for (i, goal) in ctx.project.goals.iter().enumerate() {
+        if let Some(slot) = library_slot(goal) {
+            out.push(Code::A12, ProjectField::Goals(Some(i)), message(slot));
         }
     }
 }
@@ -267,7 +318,7 @@ fn a11_goal_placeholders(ctx: &ProjectContext, out: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use crate::core::findings::Field;
+    use crate::core::findings::ProjectField as Field;
     use crate::core::model::IndicatorField::{Basis, Name, Value};
 
     #[test]
@@ -279,7 +330,7 @@ mod tests {
         assert_eq!(
             fires(&doc, "A1"),
             [
-                at(Field::ProjectCode),
+                at(Field::Code),
                 at(Field::UseOfFunds),
                 at(Field::Goals(None))
             ]
@@ -396,6 +447,42 @@ mod tests {
             [at(Field::Indicator(2, Some(Basis)))]
         );
         assert_eq!(fires(&with_cell(2, Basis, "合同"), "A10"), []);
+        // 1.1: a placeholder basis is no basis.
+        for placeholder in ["无", "/", "—", "不适用"] {
+            assert_eq!(
+                fires(&with_cell(2, Basis, placeholder), "A10"),
+                [at(Field::Indicator(2, Some(Basis)))],
+                "{placeholder}"
+            );
+        }
+    }
+
+    #[test]
+    fn a12_fires_on_each_slot_and_a_library_row_gets_nothing_else() {
+        let mut doc = sound_doc();
+        doc.projects[0].indicators[0] = row(
+            "产出指标",
+            "数量指标",
+            "{对象}培训人次",
+            "全年参加培训的{对象}人次",
+            "≥{N}人次",
+            "年度培训计划",
+        );
+        let found = crate::core::rules::validate(&doc);
+        let on_row: Vec<_> = found
+            .iter()
+            .filter(|f| matches!(f.location, crate::core::findings::Location::Project(0, Field::Indicator(0, _))))
+            .collect();
+        assert_eq!(on_row.len(), 3, "{on_row:?}");
+        assert!(on_row.iter().all(|f| f.code.as_str() == "A12"));
+        assert_eq!(
+            on_row[2].message,
+            "请把指标库示例中的「{N}」替换为本项目的实际内容。"
+        );
+        doc.projects[0].indicators[0].value = "≥120人次".into();
+        doc.projects[0].indicators[0].name = "参训人员培训人次".into();
+        doc.projects[0].indicators[0].description = "全年参加培训的人员人次".into();
+        assert_eq!(fires(&doc, "A12"), []);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::context::parse_amount;
-use super::Sink;
-use crate::core::findings::Field;
+use super::DocumentSink as Sink;
+use crate::core::code::Code;
+use crate::core::findings::Location;
 use crate::core::model::{DepartmentList, Document};
 use crate::core::normalise::{char_len, contains_any, has_digit};
 
@@ -26,8 +27,8 @@ fn g1_lists_filled(doc: &Document, out: &mut Sink) {
     for list in DepartmentList::ALL {
         if !filled(doc, list) {
             out.push(
-                "G1",
-                Field::Department(list, None),
+                Code::G1,
+                Location::Department(list, None),
                 format!("「{}」未填写。", list.label()),
             );
         }
@@ -38,8 +39,8 @@ fn g2_overall_numbers(doc: &Document, out: &mut Sink) {
     let list = DepartmentList::OverallGoals;
     if filled(doc, list) && !doc.department.overall_goals.iter().any(|p| has_digit(p)) {
         out.push(
-            "G2",
-            Field::Department(list, None),
+                Code::G2,
+            Location::Department(list, None),
             "总体绩效目标应概括本年度主要产出和效果，并尽量量化。".into(),
         );
     }
@@ -68,8 +69,8 @@ fn g3_main_projects_named(doc: &Document, out: &mut Sink) {
         let core = name_core(name);
         if !core.is_empty() && !text.contains(&core) {
             out.push(
-                "G3",
-                Field::Department(list, None),
+                Code::G3,
+                Location::Department(list, None),
                 format!("重点项目「{name}」未在分项绩效目标中体现。"),
             );
         }
@@ -85,8 +86,8 @@ fn g4_safeguards(doc: &Document, out: &mut Sink) {
     let topics = ["组织", "制度", "资金", "监督", "监控", "责任", "考核"];
     if char_len(text.trim()) < 50 || !contains_any(&text, &topics) {
         out.push(
-            "G4",
-            Field::Department(list, None),
+                Code::G4,
+            Location::Department(list, None),
             "工作保障措施过于简单，建议从组织领导、制度建设、资金管理、绩效监控等方面说明。".into(),
         );
     }
@@ -95,14 +96,11 @@ fn g4_safeguards(doc: &Document, out: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use crate::core::findings::{Field, Location};
+    use crate::core::findings::Location;
     use crate::core::model::DepartmentList::{OverallGoals, Safeguards, SubGoals};
 
     fn dep(list: crate::core::model::DepartmentList) -> Location {
-        Location {
-            project: None,
-            field: Field::Department(list, None),
-        }
+        Location::Department(list, None)
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! 规则说明 page.
 //!
 //! Validation is split so the editor can re-check only what a keystroke can
-//! change: [`validate_project`] holds every rule that looks at one project only;
-//! [`validate_document_level`] holds the few that look across projects or at the
-//! head and department part (F2, F3, F5, G1–G4), all cheap.
+//! change: [`check_project`] holds every rule that looks at one project only
+//! and knows nothing of where the project stands in its document;
+//! [`validate_document_level`] holds the few that look across projects or at
+//! the head and department part (F2, F3, F5, G1–G4), all cheap.
 
 mod budget;
 mod catalogue;
@@ -14,87 +15,49 @@ mod codes;
 mod completeness;
 mod context;
 mod department;
+mod fold;
 mod spending;
 mod value_form;
 
 #[cfg(test)]
 pub(crate) mod testkit;
 
-#[cfg(test)]
-mod tests {
-    use super::testkit::sound_doc;
-    use super::*;
-
-    #[test]
-    fn document_level_rules_need_no_indicator_rows() {
-        let mut doc = sound_doc();
-        doc.unit.code = "1".into();
-        doc.department.sub_goals.clear();
-        doc.projects.push(doc.projects[0].clone());
-        let full = validate_document_level(&doc);
-        assert!(!full.is_empty());
-        for p in &mut doc.projects {
-            p.indicators.clear();
-            p.goals.clear();
-            p.use_of_funds.clear();
-        }
-        assert_eq!(validate_document_level(&doc), full);
-    }
-
-    #[test]
-    fn totals_add_exactly_and_count_what_is_not_a_number() {
-        let mut doc = sound_doc();
-        doc.projects.push(doc.projects[0].clone());
-        doc.projects[1].budget.total = "0.10".into();
-        doc.projects[1].budget.other = "x".into();
-        let t = department_totals(&doc);
-        assert_eq!(t.total.to_string(), "5.10");
-        assert_eq!(t.fiscal.to_string(), "10.00");
-        assert_eq!(t.not_numbers, 1);
-    }
-}
-
 use std::collections::BTreeSet;
 
-pub use catalogue::{rule, Rule, Source, RULES};
+pub use catalogue::{Rule, Source, RULES};
 
-use super::findings::{Counts, Dimension, Field, Finding, Grade, Location, Severity};
+use super::code::Code;
+use super::findings::{
+    Counts, Dimension, Finding, Grade, HeadField, Location, ProjectField, Severity,
+};
 use super::format::Status;
 use super::model::{Document, Project};
 use context::ProjectContext;
 
 /// Collects findings for one place, so each rule only says what it found.
-pub(crate) struct Sink<'a> {
-    out: &'a mut Vec<Finding>,
-    project: Option<usize>,
+pub(crate) struct Sink<'a, P> {
+    out: &'a mut Vec<Finding<P>>,
 }
 
-impl Sink<'_> {
-    pub(crate) fn push(&mut self, code: &'static str, field: Field, message: String) {
-        debug_assert!(rule(code).is_some(), "{code} is not in the rule catalogue");
-        let severity = rule(code).map_or(Severity::Error, |r| r.severity);
-        self.push_with(code, severity, field, message);
+impl<P> Sink<'_, P> {
+    pub(crate) fn push(&mut self, code: Code, at: P, message: String) {
+        self.push_with(code, code.rule().severity, at, message);
     }
 
     /// For the rules whose severity depends on the case (B5, C2, C4, C10).
-    pub(crate) fn push_with(
-        &mut self,
-        code: &'static str,
-        severity: Severity,
-        field: Field,
-        message: String,
-    ) {
+    pub(crate) fn push_with(&mut self, code: Code, severity: Severity, at: P, message: String) {
         self.out.push(Finding {
             code,
             severity,
             message,
-            location: Location {
-                project: self.project,
-                field,
-            },
+            location: at,
+            folded_under: None,
         });
     }
 }
+
+pub(crate) type ProjectSink<'a> = Sink<'a, ProjectField>;
+pub(crate) type DocumentSink<'a> = Sink<'a, Location>;
 
 /// Every finding of the whole document: the document-level rules, then each
 /// project's in order.
@@ -107,37 +70,38 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
 }
 
 /// Findings in the order of the form: head, department, then each project's
-/// fields top to bottom and its rows in order (stable, so rules keep their
-/// order within one field).
-pub fn sort_by_place(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| f.location);
+/// fields top to bottom and its rows in order; within a place, a finding
+/// before those folded under it (stable, so rules keep their order).
+pub fn sort_by_place<P: Ord + Copy>(findings: &mut [Finding<P>]) {
+    findings.sort_by_key(|f| (f.location, f.folded_under.is_some()));
 }
 
-/// The rules that look at one project only (A, B, C, D, E, F1, F4). What a
-/// keystroke inside project `index` can change; `index` out of range gives none.
+/// The findings of project `index` of `doc`, placed in the document; `index`
+/// out of range gives none.
 pub fn validate_project(doc: &Document, index: usize) -> Vec<Finding> {
     match doc.projects.get(index) {
-        Some(project) => check_project(project, &doc.year, index),
+        Some(project) => check_project(project, &doc.year)
+            .into_iter()
+            .map(|f| f.in_project(index))
+            .collect(),
         None => Vec::new(),
     }
 }
 
-/// [`validate_project`] for a project held apart from its document (the
-/// editor keeps each project in its own reactive state): it needs only the
-/// project and the 预算年度. Findings carry `index` as their project.
-pub fn check_project(project: &Project, year: &str, index: usize) -> Vec<Finding> {
+/// The rules that look at one project only (A–E, F1, F4), for a project held
+/// apart from its document (the editor re-checks the edited project only): it
+/// needs only the project and the 预算年度.
+pub fn check_project(project: &Project, year: &str) -> Vec<Finding<ProjectField>> {
     let mut out = Vec::new();
     let ctx = ProjectContext::new(project, year);
-    let mut sink = Sink {
-        out: &mut out,
-        project: Some(index),
-    };
+    let mut sink = Sink { out: &mut out };
     completeness::check(&ctx, &mut sink);
     value_form::check(&ctx, &mut sink);
     category::check(&ctx, &mut sink);
     budget::check(&ctx, &mut sink);
     spending::check(&ctx, &mut sink);
     codes::check_project(&ctx, &mut sink);
+    fold::fold(&mut out);
     sort_by_place(&mut out);
     out
 }
@@ -146,55 +110,32 @@ pub fn check_project(project: &Project, year: &str, index: usize) -> Vec<Finding
 /// (F2, F3, F5, G1–G4). Findings that concern a project carry its index.
 ///
 /// Invariant the editor relies on: of each project these rules read only
-/// `code`, `name` and `budget.total`, so they can run on a light copy of the
-/// document without indicator rows (a test below holds it).
+/// `code`, `name` and `budget.total` (see [`light_copy`]), so they can run on
+/// a light copy of the document without indicator rows (a test below holds it).
 pub fn validate_document_level(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
-    codes::check_document(doc, &mut out);
-    let mut sink = Sink {
-        out: &mut out,
-        project: None,
-    };
+    let mut sink = Sink { out: &mut out };
+    codes::check_document(doc, &mut sink);
     department::check(doc, &mut sink);
     sort_by_place(&mut out);
     out
 }
 
-/// Sums over all projects of one document, for 检查与导出 (exact decimals; an
-/// amount that is not a number is counted in `not_numbers` and left out).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub total: rust_decimal::Decimal,
-    pub fiscal: rust_decimal::Decimal,
-    pub other: rust_decimal::Decimal,
-    pub not_numbers: usize,
-}
-
-pub fn department_totals(doc: &Document) -> Totals {
-    let mut t = Totals::default();
-    for p in &doc.projects {
-        for (text, sum) in [
-            (&p.budget.total, &mut t.total),
-            (&p.budget.fiscal, &mut t.fiscal),
-            (&p.budget.other, &mut t.other),
-        ] {
-            if text.trim().is_empty() {
-                continue;
-            }
-            match context::parse_amount(text).and_then(|d| sum.checked_add(d)) {
-                Some(s) => *sum = s,
-                None => t.not_numbers += 1,
-            }
-        }
+/// What the document-level rules read of a project: its code, name and 预算数.
+pub fn light_copy(project: &Project) -> Project {
+    Project {
+        code: project.code.clone(),
+        name: project.name.clone(),
+        budget: crate::core::model::Budget {
+            total: project.budget.total.clone(),
+            ..Default::default()
+        },
+        ..Default::default()
     }
-    t
 }
-
-pub use budget::{budget_sum, BudgetSum};
-pub use spending::parse_percent;
 
 /// `status` for a written file: `complete` only when no error remains.
-pub fn status_of(findings: &[Finding]) -> Status {
+pub fn status_of<P>(findings: &[Finding<P>]) -> Status {
     if findings.iter().any(|f| f.severity == Severity::Error) {
         Status::Draft
     } else {
@@ -203,18 +144,32 @@ pub fn status_of(findings: &[Finding]) -> Status {
 }
 
 /// The dimensions in which a set of findings holds at least one error.
-pub fn dimensions_with_errors(findings: &[Finding]) -> BTreeSet<Dimension> {
+pub fn dimensions_with_errors<P>(findings: &[Finding<P>]) -> BTreeSet<Dimension> {
     findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .filter_map(|f| rule(f.code).and_then(|r| r.dimension))
+        .filter(|f| f.severity == Severity::Error && f.leads())
+        .filter_map(|f| f.code.rule().dimension)
         .collect()
+}
+
+/// Errors (leading findings only) per review dimension, for the self-check table.
+pub fn errors_by_dimension<P>(findings: &[Finding<P>]) -> [(Dimension, usize); 4] {
+    Dimension::ALL.map(|d| {
+        let n = findings
+            .iter()
+            .filter(|f| {
+                f.severity == Severity::Error && f.leads() && f.code.rule().dimension == Some(d)
+            })
+            .count();
+        (d, n)
+    })
 }
 
 /// The provisional self-check grade of one project's findings: 优 with no error
 /// and no warning, 良 with warnings only, 中 with errors in one dimension, 差 with
-/// errors in two or more.
-pub fn provisional_grade(project_findings: &[Finding]) -> Grade {
+/// errors in two or more. A check of form and rules, not of whether targets
+/// are reasonable: that is the reviewer's call.
+pub fn provisional_grade<P>(project_findings: &[Finding<P>]) -> Grade {
     let counts = Counts::of(project_findings);
     if counts.errors == 0 {
         return if counts.warnings == 0 {
@@ -227,5 +182,106 @@ pub fn provisional_grade(project_findings: &[Finding]) -> Grade {
         Grade::Poor
     } else {
         Grade::Fair
+    }
+}
+
+/// The findings of the head (基本信息): 预算年度, 单位编码, 单位名称.
+pub fn is_head(location: &Location) -> bool {
+    matches!(location, Location::Head(_))
+}
+
+/// Where each head field's findings go, for callers that list them.
+pub fn head_location(field: HeadField) -> Location {
+    Location::Head(field)
+}
+
+pub use crate::core::amount::{budget_sum, parse_percent, BudgetSum};
+
+/// Sums over all projects of one document, for 检查与导出 (exact decimals; a
+/// project whose 预算数, 财政资金 or 其他资金 is not a number is left out of all
+/// three sums, so they stay comparable, and counted in `left_out`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub total: rust_decimal::Decimal,
+    pub fiscal: rust_decimal::Decimal,
+    pub other: rust_decimal::Decimal,
+    /// Projects (1-based numbers) left out because an amount is not a number.
+    pub left_out: Vec<usize>,
+}
+
+pub fn department_totals<'a>(projects: impl IntoIterator<Item = &'a Project>) -> Totals {
+    let mut t = Totals::default();
+    for (i, p) in projects.into_iter().enumerate() {
+        let read = |text: &str| {
+            if text.trim().is_empty() {
+                Some(rust_decimal::Decimal::ZERO)
+            } else {
+                context::parse_amount(text)
+            }
+        };
+        let (Some(total), Some(fiscal), Some(other)) = (
+            read(&p.budget.total),
+            read(&p.budget.fiscal),
+            read(&p.budget.other),
+        ) else {
+            t.left_out.push(i + 1);
+            continue;
+        };
+        let sums = (
+            t.total.checked_add(total),
+            t.fiscal.checked_add(fiscal),
+            t.other.checked_add(other),
+        );
+        match sums {
+            (Some(a), Some(b), Some(c)) => (t.total, t.fiscal, t.other) = (a, b, c),
+            _ => t.left_out.push(i + 1),
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::sound_doc;
+    use super::*;
+
+    #[test]
+    fn document_level_rules_read_only_the_light_copy() {
+        let mut doc = sound_doc();
+        doc.unit.code = "1".into();
+        doc.department.sub_goals.clear();
+        doc.projects.push(doc.projects[0].clone());
+        let full = validate_document_level(&doc);
+        assert!(!full.is_empty());
+        doc.projects = doc.projects.iter().map(light_copy).collect();
+        assert_eq!(validate_document_level(&doc), full);
+    }
+
+    #[test]
+    fn totals_add_exactly_and_leave_out_a_project_with_an_unreadable_amount() {
+        let mut doc = sound_doc();
+        doc.projects.push(doc.projects[0].clone());
+        doc.projects.push(doc.projects[0].clone());
+        doc.projects[1].budget.total = "0.10".into();
+        doc.projects[1].budget.fiscal = "0.10".into();
+        doc.projects[2].budget.other = "x".into();
+        let t = department_totals(&doc.projects);
+        assert_eq!(t.total.to_string(), "5.10");
+        assert_eq!(t.fiscal.to_string(), "5.10");
+        assert_eq!(t.left_out, [3]);
+    }
+
+    #[test]
+    fn check_project_knows_no_index_and_validate_places_it() {
+        let mut doc = sound_doc();
+        doc.projects.push(doc.projects[0].clone());
+        doc.projects[1].budget.total = "x".into();
+        let own = check_project(&doc.projects[1], &doc.year);
+        assert!(own
+            .iter()
+            .any(|f| f.location == ProjectField::BudgetTotal && f.code == Code::D2));
+        assert!(validate(&doc)
+            .iter()
+            .any(|f| f.location == Location::Project(1, ProjectField::BudgetTotal)));
     }
 }

@@ -1,7 +1,7 @@
 //! A sound document to start each rule test from: it has no finding at all, so
 //! a test changes one thing and sees exactly the rule it is about.
 
-use crate::core::findings::{Field, Finding, Location};
+use crate::core::findings::{Finding, Location, ProjectField};
 use crate::core::model::{Budget, Department, Document, Indicator, Project, SpendingPlan, Unit};
 
 use super::validate;
@@ -112,11 +112,12 @@ pub fn sound_doc() -> Document {
     }
 }
 
-/// The places where rule `code` fires.
+/// The places where rule `code` fires (folded findings included: they are
+/// still found, only shown under another).
 pub fn fires(doc: &Document, code: &str) -> Vec<Location> {
     validate(doc)
         .into_iter()
-        .filter(|f| f.code == code)
+        .filter(|f| f.code.as_str() == code)
         .map(|f| f.location)
         .collect()
 }
@@ -124,16 +125,13 @@ pub fn fires(doc: &Document, code: &str) -> Vec<Location> {
 pub fn findings(doc: &Document, code: &str) -> Vec<Finding> {
     validate(doc)
         .into_iter()
-        .filter(|f| f.code == code)
+        .filter(|f| f.code.as_str() == code)
         .collect()
 }
 
 /// Where a finding in the first project sits.
-pub fn at(field: Field) -> Location {
-    Location {
-        project: Some(0),
-        field,
-    }
+pub fn at(field: ProjectField) -> Location {
+    Location::Project(0, field)
 }
 
 /// The sound document with one cell of row `i` changed.

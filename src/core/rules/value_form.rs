@@ -2,18 +2,23 @@
 
 use rust_decimal::Decimal;
 
-use super::context::{FastMap, ProjectContext, RowFacts, L2};
-use super::Sink;
-use crate::core::findings::{Field, Severity};
+use super::context::{
+    is_slogan_name, quote, row_ranges, FastMap, ProjectContext, RowFacts, L2, SLOGAN_VERBS,
+};
+use super::ProjectSink;
+use crate::core::code::Code;
+use crate::core::findings::{ProjectField, Severity};
 use crate::core::model::IndicatorField;
 use crate::core::normalise::{char_len, contains_any, has_digit};
 use crate::core::value::{Comparator, ParsedValue, UnitKind};
 
-const VALUE: Option<IndicatorField> = Some(IndicatorField::Value);
+fn value_of(row: usize) -> ProjectField {
+    ProjectField::Indicator(row, Some(IndicatorField::Value))
+}
 
-pub(super) fn check(ctx: &ProjectContext, out: &mut Sink) {
-    for (i, r) in ctx.rows.iter().enumerate() {
-        let field = Field::Indicator(i, VALUE);
+pub(super) fn check(ctx: &ProjectContext, out: &mut ProjectSink) {
+    for (i, r) in ctx.judged_rows() {
+        let field = value_of(i);
         if r.value_text.is_empty() {
             b1_empty(field, out);
             continue;
@@ -21,134 +26,171 @@ pub(super) fn check(ctx: &ProjectContext, out: &mut Sink) {
         if r.value_is_placeholder {
             continue; // A6 says it
         }
-        b2_b3_unmeasurable(r, field, out);
-        b5_bare_number(r, field, out);
+        b2_b3_unmeasurable(ctx, r, field, out);
+        b5_bare_number(ctx, r, field, out);
         b6_ratio(r, field, out);
         b7_satisfaction(r, field, out);
         b8_satisfaction_target(r, field, out);
         b9_direction(r, field, out);
         b10_words(r, field, out);
         b11_percent_decimals(r, field, out);
+        b12_percent_of_a_slogan(i, r, out);
     }
     b4_same_values(ctx, out);
 }
 
-fn b1_empty(field: Field, out: &mut Sink) {
-    out.push("B1", field, "指标值未填写。".into());
+fn b1_empty(field: ProjectField, out: &mut ProjectSink) {
+    out.push(Code::B1, field, "指标值未填写。".into());
 }
-
-const SLOGAN_VERBS: [&str; 19] = [
-    "创造", "营造", "打造", "推进", "推动", "促进", "加强", "提升", "提高", "优化", "确保", "保障",
-    "维护", "实现", "构建", "建立", "助力", "服务", "满足",
-];
 
 /// No digit, not a grade, and long or starting with a slogan verb.
 pub(super) fn is_slogan(text: &str) -> bool {
     !has_digit(text) && (char_len(text) > 6 || SLOGAN_VERBS.iter().any(|v| text.starts_with(v)))
 }
 
-fn b2_b3_unmeasurable(r: &RowFacts, field: Field, out: &mut Sink) {
+fn b2_b3_unmeasurable(ctx: &ProjectContext, r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
     // On a satisfaction row B7 says exactly what to write instead.
     if r.value != ParsedValue::Unmeasurable || r.is_satisfaction {
         return;
     }
-    let v = r.value_text;
+    let v = quote(r.value_text);
     if is_slogan(&r.value_norm) {
         out.push(
-            "B3",
+            Code::B3,
             field,
             format!("指标值「{v}」是工作口号，不是可考核的目标值。请改为可量化的数值，或使用「明显提升」等分级表述，并在绩效指标描述中说明衡量口径。"),
         );
+    } else if has_digit(&r.value_norm) {
+        // A number inside a sentence: the words belong in the description.
+        out.push(
+            Code::B2,
+            field,
+            format!("指标值「{v}」是一句话，不是指标值：只留下「比较符+数值+单位」（如≥95%、≤50元/件、=12次），说明文字写入「绩效指标描述」。"),
+        );
     } else {
         out.push(
-            "B2",
-            field,
-            format!("指标值「{v}」无法衡量。请填写「比较符+数值+单位」（如≥95%、≤50元/件、=12次）、完成时限（如2023年6月底前）或定性等级。"),
-        );
-    }
-}
-
-fn b5_bare_number(r: &RowFacts, field: Field, out: &mut Sink) {
-    let Some(q) = r.value.quant() else { return };
-    if q.kind == UnitKind::None && q.comparator.is_none() {
-        let severity = if r.is_ratio || r.is_satisfaction {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        out.push_with(
-            "B5",
-            severity,
+            Code::B2,
             field,
             format!(
-                "指标值「{}」缺少计量单位，请补充（%、个、次、人、元、万元、天等）。",
-                r.value_text
+                "指标值「{v}」无法衡量。请填写「比较符+数值+单位」（如≥95%、≤50元/件、=12次）、完成时限（如{}）或定性等级。",
+                ctx.example_deadline()
             ),
         );
     }
 }
 
-fn b6_ratio(r: &RowFacts, field: Field, out: &mut Sink) {
+/// B5: a number with no unit. An error where it cannot stand: on a ratio or
+/// satisfaction row (B6/B7 say it), a cost row (no money unit) and a 时效 row;
+/// there a comparator does not make up for the unit either (`≤470` on a cost
+/// row says no more than `470`). Elsewhere a warning, and only for a bare number.
+fn b5_bare_number(ctx: &ProjectContext, r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
+    let Some(q) = r.value.quant() else { return };
+    if !r.lacks_unit() || !q.words.is_empty() {
+        return;
+    }
+    let v = quote(r.value_text);
+    let (severity, message) = if r.is_cost {
+        (
+            Severity::Error,
+            format!("成本指标值「{v}」缺少金额单位：请写成金额上限，如「≤{}元」或「≤{}万元」。", q.number, q.number),
+        )
+    } else if r.l2 == L2::Timeliness {
+        (
+            Severity::Error,
+            format!(
+                "时效指标值「{v}」缺少单位：请写完成时限（如「{}」）或时长（如「≤5个工作日」）。",
+                ctx.example_deadline()
+            ),
+        )
+    } else if r.is_ratio || r.is_satisfaction {
+        (
+            Severity::Error,
+            format!("比率类指标值「{v}」缺少%：请写成「≥{}%」这样的百分数。", q.number),
+        )
+    } else if q.comparator.is_none() {
+        (
+            Severity::Warning,
+            format!("指标值「{v}」缺少计量单位，请补充（%、个、次、人、元、万元、天等）。"),
+        )
+    } else {
+        return;
+    };
+    out.push_with(Code::B5, severity, field, message);
+}
+
+fn b6_ratio(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
     if !r.is_ratio || r.value == ParsedValue::Unmeasurable {
         return;
     }
     let hundred = Decimal::from(100);
-    let wrong = match r.value.quant() {
+    let v = quote(r.value_text);
+    let message = match r.value.quant() {
         Some(q) if q.kind == UnitKind::Percent => {
-            q.number > hundred
-                || (q.number == hundred && q.comparator.is_some_and(Comparator::is_lower_bound))
+            if q.number > hundred {
+                format!("比率不能超过100%（当前「{v}」），请改为0–100之间的百分数。")
+            } else if q.number == hundred && q.comparator.is_some_and(Comparator::is_lower_bound) {
+                "比率类指标的指标值应为0–100之间的百分数；「≥100%」无法超额完成，请改为「=100%」或合理的下限（如「≥95%」）。".to_string()
+            } else {
+                return;
+            }
         }
         // Not a percentage; on a satisfaction row B7 says so.
-        _ => !r.is_satisfaction,
+        _ if r.is_satisfaction => return,
+        _ => format!(
+            "「{}」是比率类指标，指标值应为0–100之间的百分数（如「≥95%」）；当前「{v}」不是百分数。",
+            quote(&r.row.name)
+        ),
     };
-    if wrong {
-        out.push(
-            "B6",
-            field,
-            "比率类指标的指标值应为0–100之间的百分数；「≥100%」无法超额完成，请改为「=100%」或合理的下限（如「≥95%」）。".into(),
-        );
-    }
+    out.push(Code::B6, field, message);
 }
 
-/// A satisfaction target as rules.md wants it: `≥N%`, `>N%` or `=N%`, 0 < N ≤ 100.
-fn satisfaction_percent(r: &RowFacts) -> Option<(Comparator, Decimal)> {
+/// A satisfaction target as rules.md 1.1 wants it: `N%`, `≥N%`, `>N%` or
+/// `=N%` with 0 < N ≤ 100 (a bare `90%` means at least 90%).
+fn satisfaction_percent(r: &RowFacts) -> Option<(Option<Comparator>, Decimal)> {
     let q = r.value.quant()?;
-    let cmp = q.comparator?;
     let ok = q.kind == UnitKind::Percent
         && matches!(
-            cmp,
-            Comparator::AtLeast | Comparator::Above | Comparator::Equal
+            q.comparator,
+            None | Some(Comparator::AtLeast | Comparator::Above | Comparator::Equal)
         )
         && q.number > Decimal::ZERO
-        && q.number <= Decimal::from(100);
-    ok.then_some((cmp, q.number))
+        && q.number <= Decimal::from(100)
+        && q.words.is_empty();
+    ok.then_some((q.comparator, q.number))
 }
 
-fn b7_satisfaction(r: &RowFacts, field: Field, out: &mut Sink) {
-    if r.is_satisfaction && satisfaction_percent(r).is_none() {
-        out.push(
-            "B7",
-            field,
-            format!(
-                "满意度指标值应为百分比，如「≥90%」。当前填写「{}」缺少%或格式不正确。",
-                r.value_text
-            ),
-        );
+fn b7_satisfaction(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
+    if !r.is_satisfaction || satisfaction_percent(r).is_some() {
+        return;
     }
+    let v = quote(r.value_text);
+    let message = match r.value.quant() {
+        Some(q) if r.lacks_unit() => format!(
+            "满意度指标值应为百分比：「{v}」缺少%，请写成「≥{}%」。",
+            q.number
+        ),
+        Some(q) if q.kind == UnitKind::Percent && q.comparator.is_some_and(Comparator::is_upper_bound) => {
+            format!("满意度是越高越好的指标，请用下限「≥」，如「≥{}%」；当前「{v}」。", q.number)
+        }
+        _ => format!("满意度指标值应为百分比，如「≥90%」。当前填写「{v}」缺少%或格式不正确。"),
+    };
+    out.push(Code::B7, field, message);
 }
 
-fn b8_satisfaction_target(r: &RowFacts, field: Field, out: &mut Sink) {
+fn b8_satisfaction_target(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
     if !r.is_satisfaction {
         return;
     }
     let Some((cmp, n)) = satisfaction_percent(r) else {
         return;
     };
-    if (cmp == Comparator::Equal && n == Decimal::from(100)) || n < Decimal::from(80) {
+    let hundred = Decimal::from(100);
+    let exactly_all = n == hundred && matches!(cmp, None | Some(Comparator::Equal));
+    if exactly_all || n < Decimal::from(80) {
         out.push(
-            "B8",
+            Code::B8,
             field,
-            format!("满意度目标设为{}不够合理：100%通常无法保证，低于80%则目标偏低。常见取值为≥85%–≥95%。", r.value_text),
+            format!("满意度目标设为{}不够合理：100%通常无法保证，低于80%则目标偏低。常见取值为≥85%–≥95%。", quote(r.value_text)),
         );
     }
 }
@@ -166,75 +208,89 @@ const LESS_IS_BETTER: [&str; 9] = [
     "错误",
 ];
 
-fn b9_direction(r: &RowFacts, field: Field, out: &mut Sink) {
+fn b9_direction(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
     let Some(cmp) = r.value.quant().and_then(|q| q.comparator) else {
         return;
     };
-    let wrong = if r.is_cost {
-        cmp.is_lower_bound()
-    } else if matches!(r.l2, L2::Quantity | L2::Quality) {
-        cmp.is_upper_bound() && !contains_any(&r.name, &LESS_IS_BETTER)
+    let message = if r.is_cost && cmp.is_lower_bound() {
+        "成本类指标一般设上限，应使用「≤」（如「≤5万元」）。"
+    } else if matches!(r.l2, L2::Quantity | L2::Quality)
+        && cmp.is_upper_bound()
+        && !contains_any(&r.name, &LESS_IS_BETTER)
+    {
+        "数量、质量类指标一般使用「≥」或「=」；投诉、事故、差错等越少越好的指标才用「≤」。"
     } else {
-        false
+        return;
     };
-    if wrong {
+    out.push(Code::B9, field, message.into());
+}
+
+fn b10_words(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
+    let words = r.value.words();
+    if words.chars().any(|c| c.is_alphanumeric()) {
         out.push(
-            "B9",
+            Code::B10,
             field,
-            "成本类指标一般设上限，应使用「≤」；数量、质量类指标一般使用「≥」或「=」。".into(),
+            format!("指标值只需填写比较符、数值和单位，「{}」等文字说明请写入「绩效指标描述」。", quote(words)),
         );
     }
 }
 
-fn b10_words(r: &RowFacts, field: Field, out: &mut Sink) {
-    let Some(q) = r.value.quant() else { return };
-    if q.words.chars().any(|c| c.is_alphanumeric()) {
-        out.push(
-            "B10",
-            field,
-            "指标值只需填写比较符、数值和单位，文字说明请写入「绩效指标描述」。".into(),
-        );
-    }
-}
-
-fn b11_percent_decimals(r: &RowFacts, field: Field, out: &mut Sink) {
+fn b11_percent_decimals(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
     if r.value
         .quant()
         .is_some_and(|q| q.kind == UnitKind::Percent && q.decimals > 2)
     {
-        out.push("B11", field, "百分比建议保留不超过2位小数。".into());
+        out.push(Code::B11, field, "百分比建议保留不超过2位小数。".into());
     }
 }
 
-fn b4_same_values(ctx: &ProjectContext, out: &mut Sink) {
-    let mut counts: FastMap<&str, usize> =
+/// B12: `促进村集体经济发展`: `≥95%` — a percentage of a slogan cannot be scored.
+/// On the 三级, where the fix is (C17, the same cause as a warning, folds under it).
+fn b12_percent_of_a_slogan(i: usize, r: &RowFacts, out: &mut ProjectSink) {
+    if r.value.is_percent() && !r.is_ratio && !r.is_satisfaction && is_slogan_name(&r.name) {
+        out.push(
+            Code::B12,
+            ProjectField::Indicator(i, Some(IndicatorField::Name)),
+            format!("「{}」是工作口号，百分之多少无法考核。请改为具体可衡量的指标（如「受益群众满意度」「新增就业人数」），并填写对应的指标值。", quote(&r.row.name)),
+        );
+    }
+}
+
+/// B4 is a finding of the table naming its rows (`第1–9行的指标值均为「11」`),
+/// not one copy per row.
+fn b4_same_values(ctx: &ProjectContext, out: &mut ProjectSink) {
+    let mut rows_by_value: FastMap<&str, Vec<usize>> =
         FastMap::with_capacity_and_hasher(ctx.rows.len(), Default::default());
-    for r in &ctx.rows {
+    for (i, r) in ctx.judged_rows() {
         if !r.value_norm.is_empty() && !r.value_is_placeholder {
-            *counts.entry(r.value_norm.as_ref()).or_default() += 1;
+            rows_by_value.entry(r.value_norm.as_ref()).or_default().push(i);
         }
     }
-    let rows = ctx.rows.len();
-    for (i, r) in ctx.rows.iter().enumerate() {
-        let n = counts.get(r.value_norm.as_ref()).copied().unwrap_or(0);
-        if n >= 3 && n * 2 >= rows {
-            out.push(
-                "B4",
-                Field::Indicator(i, VALUE),
-                format!(
-                    "多个指标的指标值完全相同（均为「{}」），疑似占位或复制错误，请逐项核实。",
-                    r.value_text
-                ),
-            );
-        }
+    let total = ctx.rows.len();
+    let mut repeated: Vec<&Vec<usize>> = rows_by_value
+        .values()
+        .filter(|rows| rows.len() >= 3 && rows.len() * 2 >= total)
+        .collect();
+    repeated.sort();
+    for rows in repeated {
+        let shown = quote(ctx.rows[rows[0]].value_text);
+        out.push(
+            Code::B4,
+            ProjectField::Indicators,
+            format!(
+                "{}的指标值均为「{shown}」，疑似占位或复制错误，请逐项核实，按每个指标的实际目标填写。",
+                row_ranges(rows)
+            ),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
-    use crate::core::findings::{Field, Severity};
-    use crate::core::model::IndicatorField::Value;
+    use crate::core::findings::{ProjectField as Field, Severity};
+    use crate::core::model::IndicatorField::{Name, Value};
 
     fn value_at(i: usize) -> crate::core::findings::Location {
         at(Field::Indicator(i, Some(Value)))
@@ -284,7 +340,12 @@ mod tests {
         for r in &mut doc.projects[0].indicators[..3] {
             r.value = "≥40次".into();
         }
-        assert_eq!(fires(&doc, "B4"), [value_at(0), value_at(1), value_at(2)]);
+        // One finding of the table naming its rows, not one per row.
+        assert_eq!(fires(&doc, "B4"), [at(Field::Indicators)]);
+        assert_eq!(
+            findings(&doc, "B4")[0].message,
+            "第1–3行的指标值均为「≥40次」，疑似占位或复制错误，请逐项核实，按每个指标的实际目标填写。"
+        );
         let mut doc = sound_doc();
         for r in &mut doc.projects[0].indicators[..2] {
             r.value = "≥40次".into();
@@ -302,6 +363,31 @@ mod tests {
     }
 
     #[test]
+    fn b5_is_an_error_on_cost_and_timeliness_rows_and_says_what_to_write() {
+        let doc = with_cell(3, Value, "470");
+        let b5 = findings(&doc, "B5");
+        assert_eq!(b5[0].severity, Severity::Error);
+        assert!(b5[0].message.contains("缺少金额单位"));
+        assert_eq!(findings(&with_cell(3, Value, "≤470"), "B5")[0].severity, Severity::Error);
+        let doc = with_cell(2, Value, "1");
+        let b5 = findings(&doc, "B5");
+        assert_eq!(b5[0].severity, Severity::Error);
+        assert!(b5[0].message.contains("2023年6月底前"), "the draft's own year");
+    }
+
+    #[test]
+    fn b5_is_quiet_when_the_unit_stands_in_the_name() {
+        let mut doc = with_cell(0, Name, "实施营造林总面积(亩)");
+        doc.projects[0].indicators[0].value = "80000".into();
+        doc.projects[0].indicators[0].description = "全年实施营造林的面积".into();
+        assert_eq!(fires(&doc, "B5"), []);
+        let mut doc = with_cell(1, Name, "农村卫生厕所普及率（%）");
+        doc.projects[0].indicators[1].value = "≥85".into();
+        assert_eq!(fires(&doc, "B5"), []);
+        assert_eq!(fires(&doc, "B6"), [], "≥85 with (%) in the name is ≥85%");
+    }
+
+    #[test]
     fn b6_fires_on_ratios_not_in_percent_or_over_100() {
         for v in ["≥100%", ">100%", "101%", "≥95次"] {
             assert_eq!(fires(&with_cell(1, Value, v), "B6"), [value_at(1)], "{v}");
@@ -313,14 +399,17 @@ mod tests {
 
     #[test]
     fn b7_fires_on_satisfaction_without_percent() {
-        for v in ["≥95", "95%", "好", "≤90%", "≥0%", "办事群众满意度"] {
+        for v in ["≥95", "好", "≤90%", "≥0%", "办事群众满意度"] {
             assert_eq!(fires(&with_cell(5, Value, v), "B7"), [value_at(5)], "{v}");
         }
         let doc = with_cell(5, Value, "≥95");
-        assert!(findings(&doc, "B7")[0]
-            .message
-            .contains("当前填写「≥95」缺少%"));
+        assert_eq!(
+            findings(&doc, "B7")[0].message,
+            "满意度指标值应为百分比：「≥95」缺少%，请写成「≥95%」。"
+        );
         assert_eq!(fires(&with_cell(5, Value, "＞９０％"), "B7"), []);
+        // 1.1: a bare 90% means at least 90%.
+        assert_eq!(fires(&with_cell(5, Value, "90%"), "B7"), []);
     }
 
     #[test]
@@ -328,6 +417,7 @@ mod tests {
         assert_eq!(fires(&with_cell(5, Value, "=100%"), "B8"), [value_at(5)]);
         assert_eq!(fires(&with_cell(5, Value, "≥75%"), "B8"), [value_at(5)]);
         assert_eq!(fires(&with_cell(5, Value, "≥80%"), "B8"), []);
+        assert_eq!(fires(&with_cell(5, Value, "100%"), "B8"), [value_at(5)]);
     }
 
     #[test]
@@ -346,6 +436,37 @@ mod tests {
             [value_at(0)]
         );
         assert_eq!(fires(&with_cell(0, Value, "40次以上"), "B10"), []);
+        assert_eq!(fires(&with_cell(2, Value, "12月底到位"), "B10"), [value_at(2)]);
+        // More than six other characters: a sentence, B2, not B10.
+        let doc = with_cell(3, Value, "严格按照预算标准1000元/人给补助对象兑付补助");
+        assert_eq!(fires(&doc, "B2"), [value_at(3)]);
+        assert_eq!(fires(&doc, "B10"), []);
+    }
+
+    #[test]
+    fn the_forms_reviewers_accept_get_no_error() {
+        for (row, v) in [
+            (4, "显著提升"),
+            (4, "稳步提高"),
+            (4, "优良"),
+            (2, "1次/月"),
+            (1, "=100百分比"),
+            (5, "90%"),
+            (2, "2023年1月-12月"),
+            (2, "2023.1.1-12.31"),
+            (2, "2023年底"),
+            (1, "±3%以内"),
+            (0, "1,000次"),
+            (1, "‹=5%"),
+            (0, "≥50兆瓦"),
+        ] {
+            let doc = with_cell(row, Value, v);
+            let errors: Vec<_> = crate::core::rules::validate(&doc)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{v}: {errors:?}");
+        }
     }
 
     #[test]
@@ -363,7 +484,7 @@ mod tests {
         let codes: Vec<_> = crate::core::rules::validate(&doc)
             .into_iter()
             .filter(|f| f.location == value_at(1))
-            .map(|f| f.code)
+            .map(|f| f.code.as_str())
             .collect();
         assert_eq!(codes, ["A6"]);
     }
