@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-use perf_goals::core::findings::{Field, Finding, Severity};
+use perf_goals::core::findings::{Finding, Location, ProjectField, Severity};
 use perf_goals::core::model::{
     Budget, Department, Document, Indicator, Project, SpendingPlan, Unit,
 };
@@ -239,8 +239,9 @@ fn document_for(case: &Case) -> Document {
 fn findings_on_row(findings: &[Finding], row: usize) -> Vec<&Finding> {
     findings
         .iter()
-        .filter(|f| f.location.project == Some(0))
-        .filter(|f| matches!(f.location.field, Field::Indicator(r, _) if r == row))
+        .filter(|f| {
+            matches!(f.location, Location::Project(0, ProjectField::Indicator(r, _)) if r == row)
+        })
         .collect()
 }
 

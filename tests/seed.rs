@@ -96,9 +96,7 @@ fn description_and_value_that_disagree_are_c10() {
     let f = seed_findings();
     let c10: Vec<_> = f
         .iter()
-        .filter(|x| {
-            x.code.as_str() == "C10" && x.location == Location::Project(2, value(2))
-        })
+        .filter(|x| x.code.as_str() == "C10" && x.location == Location::Project(2, value(2)))
         .collect();
     assert_eq!(c10.len(), 1);
     assert_eq!(c10[0].severity, Severity::Error);

@@ -112,7 +112,11 @@ mod cli {
                 );
                 for f in findings {
                     // A finding folded under the one before it: the same cause, said again.
-                    let folded = if f.folded_under.is_some() { "  ↳ " } else { "" };
+                    let folded = if f.folded_under.is_some() {
+                        "  ↳ "
+                    } else {
+                        ""
+                    };
                     println!(
                         "{folded}{}  [{}] {}  {}",
                         describe_location(doc, &f.location),

@@ -192,7 +192,10 @@ mod tests {
     fn the_sum_is_exact() {
         let s = budget_sum("0.3", "0.1", "0.2");
         assert_eq!(s.difference, Some(Decimal::ZERO));
-        assert_eq!(budget_sum("5", "4.995", "").difference, Some(Decimal::new(5, 3)));
+        assert_eq!(
+            budget_sum("5", "4.995", "").difference,
+            Some(Decimal::new(5, 3))
+        );
         assert_eq!(budget_sum("5", "x", "").sum, None);
     }
 }

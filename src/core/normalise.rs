@@ -120,6 +120,14 @@ fn normalise_slow(text: &str) -> String {
 /// `95%以上` → `≥95%`, `5个工作日以内` → `≤5个工作日`: only for a value with a
 /// number and no comparator of its own, and `内` only after a length of time.
 fn move_trailing_comparator(text: String) -> String {
+    // `±3%以内`: a tolerance already means "within".
+    if text.starts_with('±') {
+        for word in ["以内", "之内"] {
+            if let Some(body) = text.strip_suffix(word) {
+                return body.to_string();
+            }
+        }
+    }
     if !has_digit(&text) || text.starts_with(['≥', '≤', '=', '<', '>', '±']) {
         return text;
     }
@@ -227,7 +235,12 @@ mod tests {
         assert_eq!(normalise("5个工作日以内"), "≤5个工作日");
         assert_eq!(normalise("3日内"), "≤3日");
         assert_eq!(normalise("20%以下"), "≤20%");
-        assert_eq!(normalise("≥95%以上"), "≥95%以上", "a comparator of its own stays");
+        assert_eq!(normalise("±3%以内"), "±3%");
+        assert_eq!(
+            normalise("≥95%以上"),
+            "≥95%以上",
+            "a comparator of its own stays"
+        );
         assert_eq!(normalise("县内"), "县内", "no number, no comparator");
         assert_eq!(normalise("１，０００人次"), "1,000人次");
     }

@@ -581,8 +581,12 @@ fn period_start(text: &str) -> Option<Option<u32>> {
     whole(deadline_at(text), text).map(|d| d.year).or_else(|| {
         let mut s = Scan { rest: text };
         let year = s.digits()?;
-        (year.len() == 4 && s.eat("年") && s.small_number().is_some() && s.eat("月") && s.rest.is_empty())
-            .then(|| year.parse().ok())
+        (year.len() == 4
+            && s.eat("年")
+            && s.small_number().is_some()
+            && s.eat("月")
+            && s.rest.is_empty())
+        .then(|| year.parse().ok())
     })
 }
 
@@ -774,9 +778,13 @@ fn money_per_unit(s: &mut Scan, scale: Option<char>, base: &str) -> ScannedUnit 
             denominator.push_str(word);
             parts += 1;
             // `元/人·月`, `元/人*月`, `元/人、月`: per both.
-            let joined = ['·', '*', '、', '•']
-                .iter()
-                .find(|j| s.rest.starts_with(**j) && s.rest[j.len_utf8()..].chars().next().is_some_and(is_unit_char));
+            let joined = ['·', '*', '、', '•'].iter().find(|j| {
+                s.rest.starts_with(**j)
+                    && s.rest[j.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_unit_char)
+            });
             match joined {
                 Some(j) if parts < 3 => {
                     s.rest = &s.rest[j.len_utf8()..];
@@ -922,13 +930,21 @@ mod tests {
         assert_eq!(quant("25,000份").number, dec("25000"));
         assert_eq!(quant("1,000人次").number, dec("1000"));
         let q = quant("≥50家企业");
-        assert_eq!((q.kind, q.unit.as_str(), q.words.as_str()), (UnitKind::Count, "家", ""));
+        assert_eq!(
+            (q.kind, q.unit.as_str(), q.words.as_str()),
+            (UnitKind::Count, "家", "")
+        );
         assert_eq!(quant("12个村").kind, UnitKind::Count);
     }
 
     #[test]
     fn other_units_of_up_to_four_characters() {
-        for (v, unit) in [("25TB", "TB"), ("≥50兆瓦", "兆瓦"), ("≥90分", "分"), ("3000千瓦时", "千瓦时")] {
+        for (v, unit) in [
+            ("25TB", "TB"),
+            ("≥50兆瓦", "兆瓦"),
+            ("≥90分", "分"),
+            ("3000千瓦时", "千瓦时"),
+        ] {
             assert_eq!(quant(v).unit, unit, "{v}");
         }
         assert_eq!(quant("≥50兆瓦").kind, UnitKind::Other);
@@ -1003,14 +1019,27 @@ mod tests {
         assert_eq!(deadline("2021.1.1-12.31"), d(Some(2021), 12, Some(31)));
         assert_eq!(deadline("2023年3月至2023年11月底"), d(Some(2023), 11, None));
         assert_eq!(deadline("2023年1月~6月"), d(Some(2023), 6, None));
-        assert_eq!(deadline("2023-01-01—2023-12-31"), d(Some(2023), 12, Some(31)));
+        assert_eq!(
+            deadline("2023-01-01—2023-12-31"),
+            d(Some(2023), 12, Some(31))
+        );
     }
 
     #[test]
     fn grades_and_graded_changes() {
         for g in [
-            "好", "明显提升", "达标", "是", "中长期", "显著提升", "稳步提高", "优良", "持续改善",
-            "进一步提高", "有所下降", "按期完成",
+            "好",
+            "明显提升",
+            "达标",
+            "是",
+            "中长期",
+            "显著提升",
+            "稳步提高",
+            "优良",
+            "持续改善",
+            "进一步提高",
+            "有所下降",
+            "按期完成",
         ] {
             assert_eq!(parse_value(g), ParsedValue::Grade, "{g}");
         }
@@ -1030,7 +1059,10 @@ mod tests {
             parse_value("严格按照预算标准1000元/人给补助对象兑付补助"),
             ParsedValue::Unmeasurable
         );
-        assert_eq!(parse_value("全年累计完成各类培训工作10次以上"), ParsedValue::Unmeasurable);
+        assert_eq!(
+            parse_value("全年累计完成各类培训工作10次以上"),
+            ParsedValue::Unmeasurable
+        );
     }
 
     #[test]

@@ -58,10 +58,10 @@ impl Code {
     }
 }
 
+use Code::*;
 use Dimension::{
     Appropriateness as App, Completeness as Com, Feasibility as Fea, Relevance as Rel,
 };
-use Code::*;
 use Severity::{Error as E, Info as I, Warning as W};
 use Source::*;
 

@@ -95,7 +95,10 @@ fn c2_cost_unit(i: usize, r: &RowFacts, out: &mut ProjectSink) {
         return;
     }
     let Some(q) = r.value.quant() else { return };
-    if matches!(q.kind, UnitKind::Percent | UnitKind::Count | UnitKind::Frequency) {
+    if matches!(
+        q.kind,
+        UnitKind::Percent | UnitKind::Count | UnitKind::Frequency
+    ) {
         let severity = if contains_any(&r.name, &["节约率", "降低率", "控制率"]) {
             Severity::Warning
         } else {
@@ -212,7 +215,10 @@ fn c6_deadline_year(ctx: &ProjectContext, i: usize, r: &RowFacts, out: &mut Proj
         out.push(
             Code::C6,
             cell(i, IndicatorField::Value),
-            format!("完成时限「{}」不在预算年度内，请核实。", quote(r.value_text)),
+            format!(
+                "完成时限「{}」不在预算年度内，请核实。",
+                quote(r.value_text)
+            ),
         );
     }
 }
@@ -341,7 +347,11 @@ fn c12_generic_basis(i: usize, r: &RowFacts, out: &mut ProjectSink) {
         return; // A10
     }
     if is_generic_basis(&basis) {
-        out.push(Code::C12, cell(i, IndicatorField::Basis), C12_MESSAGE.into());
+        out.push(
+            Code::C12,
+            cell(i, IndicatorField::Basis),
+            C12_MESSAGE.into(),
+        );
     }
 }
 
@@ -383,7 +393,8 @@ fn c13_goal_numbers(ctx: &ProjectContext, out: &mut ProjectSink) {
             out.push(
                 Code::C13,
                 ProjectField::Goals(Some(i)),
-                "绩效目标未量化，建议写明主要产出数量和预期效果（如「全年办理案件不少于40件」）。".into(),
+                "绩效目标未量化，建议写明主要产出数量和预期效果（如「全年办理案件不少于40件」）。"
+                    .into(),
             );
         }
     }
@@ -399,14 +410,24 @@ fn c14_yes_no_effect(i: usize, r: &RowFacts, out: &mut ProjectSink) {
     }
 }
 
-/// `a` merely repeats `b`: equal after normalising, or one contains the other
-/// with at most 2 more characters (C15, C16).
-fn repeats(a: &str, b: &str) -> bool {
-    if a.is_empty() || b.is_empty() {
+/// `text` merely repeats `name`: equal after normalising, or one is the other
+/// with at most 2 characters added anywhere (`档案数字化的合格率`), or `text`
+/// is a piece of `name` (`企业知晓率` of `惠企政策企业知晓率`) — C15, C16.
+fn repeats(text: &str, name: &str) -> bool {
+    if text.is_empty() || name.is_empty() {
         return false;
     }
-    let (la, lb) = (char_len(a), char_len(b));
-    a == b || (a.contains(b) && la <= lb + 2) || (b.contains(a) && lb <= la + 2)
+    let (lt, ln) = (char_len(text), char_len(name));
+    let (short, long) = if lt <= ln { (text, name) } else { (name, text) };
+    if char_len(long) - char_len(short) <= 2 && is_subsequence(short, long) {
+        return true;
+    }
+    lt >= 4 && name.contains(text)
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
 }
 
 fn c15_description_copies_name(i: usize, r: &RowFacts, out: &mut ProjectSink) {
@@ -435,7 +456,10 @@ fn c17_slogan_name(i: usize, r: &RowFacts, out: &mut ProjectSink) {
         out.push(
             Code::C17,
             cell(i, IndicatorField::Name),
-            format!("三级指标「{}」是工作口号，请改为可衡量的指标名称（如「…率」「…数量」「…时间」）。", quote(&r.row.name)),
+            format!(
+                "三级指标「{}」是工作口号，请改为可衡量的指标名称（如「…率」「…数量」「…时间」）。",
+                quote(&r.row.name)
+            ),
         );
     }
 }
@@ -445,7 +469,11 @@ fn c18_quality_count(i: usize, r: &RowFacts, out: &mut ProjectSink) {
         out.push(
             Code::C18,
             cell(i, IndicatorField::Level2),
-            format!("质量指标一般为合格率、达标率或等级；「{}：{}」是数量，请移至数量指标。", quote(&r.row.name), quote(r.value_text)),
+            format!(
+                "质量指标一般为合格率、达标率或等级；「{}：{}」是数量，请移至数量指标。",
+                quote(&r.row.name),
+                quote(r.value_text)
+            ),
         );
     }
 }
@@ -641,15 +669,32 @@ mod tests {
         assert_eq!(fires(&with_cell(4, Value, "是"), "C14"), [value_at(4)]);
         assert_eq!(fires(&with_cell(4, Value, "否"), "C14"), [value_at(4)]);
         assert_eq!(fires(&with_cell(4, Value, "无"), "C14"), [], "A6 says it");
-        assert_eq!(fires(&with_cell(1, Value, "是"), "C14"), [], "not an effect row");
+        assert_eq!(
+            fires(&with_cell(1, Value, "是"), "C14"),
+            [],
+            "not an effect row"
+        );
     }
 
     #[test]
     fn c15_warns_when_the_description_repeats_the_name() {
         let at_desc = at(Field::Indicator(0, Some(Description)));
-        assert_eq!(fires(&with_cell(0, Description, "法律咨询次数"), "C15"), [at_desc]);
-        assert_eq!(fires(&with_cell(0, Description, "年度法律咨询次数"), "C15"), [at_desc]);
-        assert_eq!(fires(&with_cell(0, Description, "咨询次数"), "C15"), [at_desc]);
+        assert_eq!(
+            fires(&with_cell(0, Description, "法律咨询次数"), "C15"),
+            [at_desc]
+        );
+        assert_eq!(
+            fires(&with_cell(0, Description, "年度法律咨询次数"), "C15"),
+            [at_desc]
+        );
+        assert_eq!(
+            fires(&with_cell(0, Description, "咨询次数"), "C15"),
+            [at_desc]
+        );
+        assert_eq!(
+            fires(&with_cell(0, Description, "法律的咨询次数"), "C15"),
+            [at_desc]
+        );
         assert_eq!(fires(&sound_doc(), "C15"), []);
         assert_eq!(fires(&with_cell(0, Description, ""), "C15"), []);
     }
@@ -657,7 +702,10 @@ mod tests {
     #[test]
     fn c16_warns_when_the_basis_repeats_the_name_or_description() {
         let at_basis = at(Field::Indicator(0, Some(Basis)));
-        assert_eq!(fires(&with_cell(0, Basis, "法律咨询次数"), "C16"), [at_basis]);
+        assert_eq!(
+            fires(&with_cell(0, Basis, "法律咨询次数"), "C16"),
+            [at_basis]
+        );
         assert_eq!(
             fires(&with_cell(0, Basis, "全年提供法律咨询服务的次数"), "C16"),
             [at_basis]
@@ -670,7 +718,11 @@ mod tests {
         let doc = with_cell(4, Name, "促进村集体经济发展");
         let name_at = at(Field::Indicator(4, Some(Name)));
         assert_eq!(fires(&doc, "C17"), [name_at]);
-        assert_eq!(fires(&doc, "B12"), [], "its value is =0件, not a percentage");
+        assert_eq!(
+            fires(&doc, "B12"),
+            [],
+            "its value is =0件, not a percentage"
+        );
         let mut doc = doc;
         doc.projects[0].indicators[4].value = "≥95%".into();
         assert_eq!(fires(&doc, "B12"), [name_at]);

@@ -144,10 +144,7 @@ fn f5_unit(doc: &Document, out: &mut DocumentSink) {
             Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
                 format!("预算年度只填四位年份，如 {y}（不带「年」字）。")
             }
-            _ => format!(
-                "预算年度应为四位年份，如 2023；当前为「{}」。",
-                quote(year)
-            ),
+            _ => format!("预算年度应为四位年份，如 2023；当前为「{}」。", quote(year)),
         };
         out.push(Code::F5, Location::Head(HeadField::Year), message);
     }

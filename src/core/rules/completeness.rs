@@ -132,7 +132,11 @@ fn a6_placeholder_rows(ctx: &ProjectContext, out: &mut ProjectSink) {
             );
         }
         if r.value_is_placeholder {
-            out.push(Code::A6, cell(i, IndicatorField::Value), message(r.value_text));
+            out.push(
+                Code::A6,
+                cell(i, IndicatorField::Value),
+                message(r.value_text),
+            );
         }
     }
 }
@@ -183,7 +187,8 @@ fn a7_generic_names(ctx: &ProjectContext, out: &mut ProjectSink) {
         }
         // `服务对象满意度` on a satisfaction row names no one surveyed: C11's
         // warning says so; it is not a category name there.
-        if r.l2 == L2::Satisfaction && matches!(r.name.as_ref(), "满意度" | "服务对象满意度") {
+        if r.l2 == L2::Satisfaction && matches!(r.name.as_ref(), "满意度" | "服务对象满意度")
+        {
             continue;
         }
         let message = if r.name.is_empty() {
@@ -296,8 +301,7 @@ fn a11_goal_placeholders(ctx: &ProjectContext, out: &mut ProjectSink) {
 }
 
 fn a12_library_slots(ctx: &ProjectContext, out: &mut ProjectSink) {
-    let message =
-        |slot: &str| format!("请把指标库示例中的「{slot}」替换为本项目的实际内容。");
+    let message = |slot: &str| format!("请把指标库示例中的「{slot}」替换为本项目的实际内容。");
     for (i, r) in ctx.rows.iter().enumerate() {
         if !r.has_slot {
             continue;
@@ -471,7 +475,12 @@ mod tests {
         let found = crate::core::rules::validate(&doc);
         let on_row: Vec<_> = found
             .iter()
-            .filter(|f| matches!(f.location, crate::core::findings::Location::Project(0, Field::Indicator(0, _))))
+            .filter(|f| {
+                matches!(
+                    f.location,
+                    crate::core::findings::Location::Project(0, Field::Indicator(0, _))
+                )
+            })
             .collect();
         assert_eq!(on_row.len(), 3, "{on_row:?}");
         assert!(on_row.iter().all(|f| f.code.as_str() == "A12"));

@@ -7,8 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 
-use crate::core::model::{Indicator, IndicatorField, Project};
 pub(crate) use crate::core::amount::parse_amount;
+use crate::core::model::{Indicator, IndicatorField, Project};
 pub(crate) use crate::core::normalise::quote;
 use crate::core::normalise::{contains_any, normalise, trim};
 use crate::core::value::{parse_normalised, ParsedValue, UnitKind};
@@ -38,7 +38,16 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<SmallHasher>>;
 
 /// Text that says "nothing here" (A6, A10).
 pub(crate) const PLACEHOLDERS: [&str; 10] = [
-    "无", "/", "／", "-", "—", "——", "不适用", "暂无", "无依据", "略",
+    "无",
+    "/",
+    "／",
+    "-",
+    "—",
+    "——",
+    "不适用",
+    "暂无",
+    "无依据",
+    "略",
 ];
 
 pub(crate) fn is_placeholder(trimmed: &str) -> bool {
@@ -98,7 +107,7 @@ fn unit_in_brackets(name: &str) -> Option<&str> {
     let open = body.rfind('(')?;
     let unit = &body[open + 1..];
     let n = unit.chars().count();
-    ((1..=4).contains(&n) && !unit.chars().any(|c| c.is_ascii_digit())).then_some(unit)
+    ((1..=6).contains(&n) && !unit.chars().any(|c| c.is_ascii_digit())).then_some(unit)
 }
 
 /// 一级指标, recognised once per row so rules compare tags, not strings.
@@ -327,6 +336,10 @@ mod tests {
     fn a_unit_in_brackets_is_read_from_the_name() {
         assert_eq!(unit_in_brackets("实施营造林总面积(亩)"), Some("亩"));
         assert_eq!(unit_in_brackets("结案率(%)"), Some("%"));
+        assert_eq!(
+            unit_in_brackets("农村公路养护成本(万元/公里)"),
+            Some("万元/公里")
+        );
         assert_eq!(unit_in_brackets("办件量"), None);
     }
 }

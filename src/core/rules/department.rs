@@ -39,7 +39,7 @@ fn g2_overall_numbers(doc: &Document, out: &mut Sink) {
     let list = DepartmentList::OverallGoals;
     if filled(doc, list) && !doc.department.overall_goals.iter().any(|p| has_digit(p)) {
         out.push(
-                Code::G2,
+            Code::G2,
             Location::Department(list, None),
             "总体绩效目标应概括本年度主要产出和效果，并尽量量化。".into(),
         );
@@ -86,7 +86,7 @@ fn g4_safeguards(doc: &Document, out: &mut Sink) {
     let topics = ["组织", "制度", "资金", "监督", "监控", "责任", "考核"];
     if char_len(text.trim()) < 50 || !contains_any(&text, &topics) {
         out.push(
-                Code::G4,
+            Code::G4,
             Location::Department(list, None),
             "工作保障措施过于简单，建议从组织领导、制度建设、资金管理、绩效监控等方面说明。".into(),
         );

@@ -49,10 +49,7 @@ mod tests {
             .into_iter()
             .filter(|f| f.location == Location::Project(0, ProjectField::Indicator(3, Some(Value))))
             .collect();
-        let mut codes: Vec<_> = on_value
-            .iter()
-            .map(|f| (f.code, f.folded_under))
-            .collect();
+        let mut codes: Vec<_> = on_value.iter().map(|f| (f.code, f.folded_under)).collect();
         assert_eq!(codes[0], (Code::C3, None), "the lead comes first");
         codes.sort();
         assert_eq!(
@@ -63,7 +60,11 @@ mod tests {
                 (Code::C3, None)
             ]
         );
-        assert_eq!(Counts::of(&on_value).errors, 1, "one cause, one error counted");
+        assert_eq!(
+            Counts::of(&on_value).errors,
+            1,
+            "one cause, one error counted"
+        );
     }
 
     #[test]

@@ -202,7 +202,9 @@ mod tests {
             .collect();
         assert_eq!(all.len(), 2, "E2 and E3");
         assert_eq!(all[0].code.as_str(), "E2");
-        assert!(all[0].message.contains("12月底是全年累计支出比例，一般为 100"));
+        assert!(all[0]
+            .message
+            .contains("12月底是全年累计支出比例，一般为 100"));
         assert_eq!(all[1].folded_under.map(|c| c.as_str()), Some("E2"));
     }
 

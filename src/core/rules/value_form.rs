@@ -48,7 +48,12 @@ pub(super) fn is_slogan(text: &str) -> bool {
     !has_digit(text) && (char_len(text) > 6 || SLOGAN_VERBS.iter().any(|v| text.starts_with(v)))
 }
 
-fn b2_b3_unmeasurable(ctx: &ProjectContext, r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
+fn b2_b3_unmeasurable(
+    ctx: &ProjectContext,
+    r: &RowFacts,
+    field: ProjectField,
+    out: &mut ProjectSink,
+) {
     // On a satisfaction row B7 says exactly what to write instead.
     if r.value != ParsedValue::Unmeasurable || r.is_satisfaction {
         return;
@@ -92,7 +97,10 @@ fn b5_bare_number(ctx: &ProjectContext, r: &RowFacts, field: ProjectField, out: 
     let (severity, message) = if r.is_cost {
         (
             Severity::Error,
-            format!("成本指标值「{v}」缺少金额单位：请写成金额上限，如「≤{}元」或「≤{}万元」。", q.number, q.number),
+            format!(
+                "成本指标值「{v}」缺少金额单位：请写成金额上限，如「≤{}元」或「≤{}万元」。",
+                q.number, q.number
+            ),
         )
     } else if r.l2 == L2::Timeliness {
         (
@@ -105,7 +113,10 @@ fn b5_bare_number(ctx: &ProjectContext, r: &RowFacts, field: ProjectField, out: 
     } else if r.is_ratio || r.is_satisfaction {
         (
             Severity::Error,
-            format!("比率类指标值「{v}」缺少%：请写成「≥{}%」这样的百分数。", q.number),
+            format!(
+                "比率类指标值「{v}」缺少%：请写成「≥{}%」这样的百分数。",
+                q.number
+            ),
         )
     } else if q.comparator.is_none() {
         (
@@ -169,8 +180,14 @@ fn b7_satisfaction(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
             "满意度指标值应为百分比：「{v}」缺少%，请写成「≥{}%」。",
             q.number
         ),
-        Some(q) if q.kind == UnitKind::Percent && q.comparator.is_some_and(Comparator::is_upper_bound) => {
-            format!("满意度是越高越好的指标，请用下限「≥」，如「≥{}%」；当前「{v}」。", q.number)
+        Some(q)
+            if q.kind == UnitKind::Percent
+                && q.comparator.is_some_and(Comparator::is_upper_bound) =>
+        {
+            format!(
+                "满意度是越高越好的指标，请用下限「≥」，如「≥{}%」；当前「{v}」。",
+                q.number
+            )
         }
         _ => format!("满意度指标值应为百分比，如「≥90%」。当前填写「{v}」缺少%或格式不正确。"),
     };
@@ -231,7 +248,10 @@ fn b10_words(r: &RowFacts, field: ProjectField, out: &mut ProjectSink) {
         out.push(
             Code::B10,
             field,
-            format!("指标值只需填写比较符、数值和单位，「{}」等文字说明请写入「绩效指标描述」。", quote(words)),
+            format!(
+                "指标值只需填写比较符、数值和单位，「{}」等文字说明请写入「绩效指标描述」。",
+                quote(words)
+            ),
         );
     }
 }
@@ -264,7 +284,10 @@ fn b4_same_values(ctx: &ProjectContext, out: &mut ProjectSink) {
         FastMap::with_capacity_and_hasher(ctx.rows.len(), Default::default());
     for (i, r) in ctx.judged_rows() {
         if !r.value_norm.is_empty() && !r.value_is_placeholder {
-            rows_by_value.entry(r.value_norm.as_ref()).or_default().push(i);
+            rows_by_value
+                .entry(r.value_norm.as_ref())
+                .or_default()
+                .push(i);
         }
     }
     let total = ctx.rows.len();
@@ -368,11 +391,17 @@ mod tests {
         let b5 = findings(&doc, "B5");
         assert_eq!(b5[0].severity, Severity::Error);
         assert!(b5[0].message.contains("缺少金额单位"));
-        assert_eq!(findings(&with_cell(3, Value, "≤470"), "B5")[0].severity, Severity::Error);
+        assert_eq!(
+            findings(&with_cell(3, Value, "≤470"), "B5")[0].severity,
+            Severity::Error
+        );
         let doc = with_cell(2, Value, "1");
         let b5 = findings(&doc, "B5");
         assert_eq!(b5[0].severity, Severity::Error);
-        assert!(b5[0].message.contains("2023年6月底前"), "the draft's own year");
+        assert!(
+            b5[0].message.contains("2023年6月底前"),
+            "the draft's own year"
+        );
     }
 
     #[test]
@@ -436,7 +465,10 @@ mod tests {
             [value_at(0)]
         );
         assert_eq!(fires(&with_cell(0, Value, "40次以上"), "B10"), []);
-        assert_eq!(fires(&with_cell(2, Value, "12月底到位"), "B10"), [value_at(2)]);
+        assert_eq!(
+            fires(&with_cell(2, Value, "12月底到位"), "B10"),
+            [value_at(2)]
+        );
         // More than six other characters: a sentence, B2, not B10.
         let doc = with_cell(3, Value, "严格按照预算标准1000元/人给补助对象兑付补助");
         assert_eq!(fires(&doc, "B2"), [value_at(3)]);
