@@ -7,14 +7,16 @@
 //! Written on web_sys directly, not gloo-storage: gloo's `LocalStorage::raw()`
 //! throws when the browser refuses storage (private mode, policy), and the app
 //! must then go on working in memory.
+//!
+//! Storage stores; it does not validate: the start page's error counts come
+//! from the index, written with each draft, and for a draft the index does not
+//! list (written by an older version) from the shell, which asks the core.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::core::findings::{Counts, Location};
 use crate::core::format::{read_document, write_document, ReadError, Status};
 use crate::core::model::{Document, FORMAT_VERSION};
-use crate::core::rules::validate;
 
 const PREFIX: &str = "perf-goals/v1/";
 const INDEX_KEY: &str = "perf-goals/v1/index";
@@ -70,7 +72,8 @@ fn set_json<T: Serialize>(key: &str, value: &T) -> Result<(), SaveError> {
     set_raw(key, &serde_json::to_string(value).unwrap_or_default())
 }
 
-/// One line of the start page.
+/// One line of the start page, kept in the index beside each draft so the
+/// list needs no draft parsed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub id: String,
@@ -79,6 +82,11 @@ pub struct Summary {
     pub projects: usize,
     pub errors: usize,
     pub saved_at: String,
+    /// The file a draft was imported from, and when (empty for one made here).
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub imported_at: String,
 }
 
 impl Summary {
@@ -90,6 +98,8 @@ impl Summary {
             projects: doc.projects.len(),
             errors,
             saved_at: doc.saved_at.clone(),
+            source: String::new(),
+            imported_at: String::new(),
         }
     }
 }
@@ -150,7 +160,11 @@ fn all_keys() -> Vec<String> {
 
 /// Every draft stored in this browser, newest first, readable or not. Keys
 /// of any format version are listed: a newer app's drafts are shown, not touched.
-pub fn entries() -> Vec<Entry> {
+/// A draft the index lists is not read; one it does not list is read, its
+/// errors counted by `count_errors` (the shell asks the core), and indexed.
+pub fn entries(count_errors: impl Fn(&Document) -> usize) -> Vec<Entry> {
+    let index = summaries();
+    let mut repaired = Vec::new();
     let mut entries = Vec::new();
     for key in all_keys() {
         let Some(rest) = key.strip_prefix("perf-goals/v") else {
@@ -172,11 +186,16 @@ pub fn entries() -> Vec<Entry> {
             });
             continue;
         }
+        if let Some(s) = index.iter().find(|s| s.id == id) {
+            entries.push(Entry::Readable(s.clone()));
+            continue;
+        }
         let text = get_raw(&key).unwrap_or_default();
         entries.push(match read_document(&text) {
             Ok(doc) => {
-                let errors = Counts::of(&validate(&doc)).errors;
-                Entry::Readable(Summary::of(id, &doc, errors))
+                let summary = Summary::of(id, &doc, count_errors(&doc));
+                repaired.push(summary.clone());
+                Entry::Readable(summary)
             }
             Err(ReadError::NewerVersion { found, .. }) => Entry::Newer {
                 key: key.clone(),
@@ -187,6 +206,11 @@ pub fn entries() -> Vec<Entry> {
                 reason: e.to_string(),
             },
         });
+    }
+    if !repaired.is_empty() {
+        let mut index = index;
+        index.extend(repaired);
+        let _ = set_json(INDEX_KEY, &index);
     }
     let saved = |e: &Entry| match e {
         Entry::Readable(s) => s.saved_at.clone(),
@@ -212,14 +236,10 @@ pub fn load(id: &str) -> Result<Document, String> {
     read_document(&text).map_err(|e| e.to_string())
 }
 
-/// Writes the draft and its line in the index. A draft is written as it was
-/// typed (not trimmed), so a reload gives back every character.
-pub fn save(id: &str, doc: &Document) -> Result<Summary, SaveError> {
-    save_with_errors(id, doc, Counts::of(&validate(doc)).errors)
-}
-
-/// [`save`] for a caller that already knows how many errors the document has
-/// (the editor keeps every finding live), so it is not validated again.
+/// Writes the draft and its line in the index, for a caller that knows how
+/// many errors the document has (the editor keeps every finding live). A
+/// draft is written as it was typed (not trimmed), so a reload gives back
+/// every character. The index line keeps where the draft came from.
 pub fn save_with_errors(id: &str, doc: &Document, errors: usize) -> Result<Summary, SaveError> {
     let status = if errors == 0 {
         Status::Complete
@@ -227,13 +247,27 @@ pub fn save_with_errors(id: &str, doc: &Document, errors: usize) -> Result<Summa
         Status::Draft
     };
     set_raw(&draft_key(id), &write_document(doc, status))?;
-    let summary = Summary::of(id, doc, errors);
     let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
+    let mut summary = Summary::of(id, doc, errors);
+    if let Some(before) = index.iter().find(|s| s.id == id) {
+        summary.source = before.source.clone();
+        summary.imported_at = before.imported_at.clone();
+    }
     index.retain(|s| s.id != id);
     index.push(summary.clone());
     // The index is a cache of what the drafts say: failing to write it loses nothing.
     let _ = set_json(INDEX_KEY, &index);
     Ok(summary)
+}
+
+/// Notes in the index that draft `id` was imported from file `source` at `at`.
+pub fn note_source(id: &str, source: &str, at: &str) {
+    let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
+    if let Some(s) = index.iter_mut().find(|s| s.id == id) {
+        s.source = source.to_string();
+        s.imported_at = at.to_string();
+        let _ = set_json(INDEX_KEY, &index);
+    }
 }
 
 pub fn delete(id: &str) {
@@ -249,11 +283,15 @@ pub fn delete(id: &str) {
 }
 
 /// What the editor remembers of a draft besides the document: the open step
-/// and which fields' findings were shown.
+/// and which fields' findings were shown, as the shell names them (text with
+/// explicit names, so a renamed type in code never drops a memory).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UiMemory {
+    #[serde(default)]
     pub step: String,
-    pub shown: Vec<Location>,
+    #[serde(default)]
+    pub shown: Vec<String>,
+    #[serde(default)]
     pub all_shown: bool,
 }
 

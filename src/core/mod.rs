@@ -2,6 +2,7 @@
 //! tested natively with `cargo test`.
 pub mod amount;
 pub mod code;
+pub mod export;
 pub mod findings;
 pub mod format;
 pub mod model;

@@ -123,11 +123,21 @@ pub fn validate_document_level(doc: &Document) -> Vec<Finding> {
 
 /// What the document-level rules read of a project: its code, name and 预算数.
 pub fn light_copy(project: &Project) -> Project {
+    light_project(
+        project.code.clone(),
+        project.name.clone(),
+        project.budget.total.clone(),
+    )
+}
+
+/// A project holding only what the document-level rules read (the editor
+/// builds it straight from its fields, without copying any row).
+pub fn light_project(code: String, name: String, total: String) -> Project {
     Project {
-        code: project.code.clone(),
-        name: project.name.clone(),
+        code,
+        name,
         budget: crate::core::model::Budget {
-            total: project.budget.total.clone(),
+            total,
             ..Default::default()
         },
         ..Default::default()

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::AppState;
 use crate::core::format::read_file;
 use crate::storage;
+use crate::ui::context::{errors_of, AppState};
+use crate::ui::session::now_rfc3339;
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -68,7 +69,9 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    if let Err(e) = storage::save(&id, &doc) {
+                    let saved = storage::save_with_errors(&id, &doc, errors_of(&doc));
+                    storage::note_source(&id, &name, &now_rfc3339());
+                    if let Err(e) = saved {
                         app.notice.set(Some(format!(
                             "「{name}」已打开，但未能保存到浏览器：{}",
                             e.message()

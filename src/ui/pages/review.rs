@@ -3,53 +3,55 @@
 
 use leptos::prelude::*;
 
-use super::download::{download, file_name, print_html};
-use super::editor::{export_json, focus_later, EditorState, Step};
-use super::fields::RuleCode;
-use super::state::{DocState, Place};
-use super::AppState;
-use crate::core::findings::{describe_location, Counts, Dimension, Finding, Severity};
-use crate::core::model::{Budget, Document, Project};
+use crate::core::amount::format_wan;
+use crate::core::export::file_name;
+use crate::core::findings::{Counts, Finding, Location};
+use crate::core::model::Project;
 use crate::core::print::printable_html;
-use crate::core::rules::{department_totals, provisional_grade, rule, validate, BudgetSum};
+use crate::core::rules::{
+    department_totals, errors_by_dimension, light_project, provisional_grade, validate,
+};
+use crate::ui::context::AppState;
+use crate::ui::plain::places::Addresses;
+use crate::ui::session::{Session, Step};
+use crate::ui::state::DocState;
+use crate::ui::widgets::dom::focus_later;
+use crate::ui::widgets::download::{download, print_html};
+use crate::ui::widgets::RuleCode;
 
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let app = expect_context::<AppState>();
     let doc = expect_context::<DocState>();
+    let session = expect_context::<Session>();
     let findings = Memo::new(move |_| doc.all_findings());
     let counts = move || Counts::of(&findings.get());
     // Only the amounts: once per change, not a copy of every row per cell.
     let totals = Memo::new(move |_| {
-        let projects = doc.projects.with(|ps| {
+        let projects: Vec<Project> = doc.projects.with(|ps| {
             ps.iter()
-                .map(|p| Project {
-                    budget: Budget {
-                        total: p.total.get(),
-                        fiscal: p.fiscal.get(),
-                        other: p.other.get(),
-                        ..Default::default()
-                    },
-                    ..Default::default()
+                .map(|p| {
+                    let mut light = light_project(String::new(), String::new(), p.total.get());
+                    light.budget.fiscal = p.fiscal.get();
+                    light.budget.other = p.other.get();
+                    light
                 })
                 .collect()
         });
-        department_totals(&Document {
-            projects,
-            ..Default::default()
-        })
+        department_totals(&projects)
     });
 
+    let exporting = session.clone();
     let download_json = move |_| {
         let core = untrack(|| doc.to_core());
         let name = file_name(&core.unit.name, &core.year, "json");
-        if let Err(e) = download(&name, "application/json", &export_json(&core)) {
+        if let Err(e) = download(&name, "application/json", &exporting.export_text()) {
             app.notice.set(Some(e));
         }
     };
 
     let printable = move || {
-        let core = untrack(|| doc.to_core()).trimmed();
+        let core = crate::core::export::canonical(&untrack(|| doc.to_core()).trimmed());
         let findings = validate(&core);
         (printable_html(&core, &findings), core)
     };
@@ -91,17 +93,21 @@ pub fn ReviewStep() -> impl IntoView {
                 <thead><tr><th scope="col">"预算数合计"</th><th scope="col">"财政资金合计"</th><th scope="col">"其他资金合计"</th></tr></thead>
                 <tbody>
                     <tr>
-                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals.get().total))}</td>
-                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals.get().fiscal))}</td>
-                        <td class="num">{move || format!("{} 万元", BudgetSum::format(totals.get().other))}</td>
+                        <td class="num">{move || format!("{} 万元", format_wan(totals.get().total))}</td>
+                        <td class="num">{move || format!("{} 万元", format_wan(totals.get().fiscal))}</td>
+                        <td class="num">{move || format!("{} 万元", format_wan(totals.get().other))}</td>
                     </tr>
                 </tbody>
             </table>
-            {move || (totals.get().not_numbers > 0).then(|| view! {
-                <p class="hint">{format!("另有 {} 个金额不是数字，未计入合计。", totals.get().not_numbers)}</p>
-            })}
+            {move || {
+                let left_out = totals.get().left_out;
+                (!left_out.is_empty()).then(|| {
+                    let list = left_out.iter().map(|n| format!("项目{n}")).collect::<Vec<_>>().join("、");
+                    view! { <p class="hint">{format!("{list}的金额不是数字，未计入以上三项合计。")}</p> }
+                })
+            }}
 
-            <h2>"项目自评（按88号文四个审核维度，非正式评级）"</h2>
+            <h2>"项目自查（形式与规则检查，按88号文四个审核维度）"</h2>
             <SelfCheck findings=findings />
 
             <h2>"发现的问题"</h2>
@@ -118,18 +124,17 @@ fn SelfCheck(findings: Memo<Vec<Finding>>) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">"项目"</th>
-                    {Dimension::ALL.map(|d| view! { <th scope="col">{d.label()}</th> }).collect_view()}
-                    <th scope="col">"自评等级"</th>
+                    {crate::core::findings::Dimension::ALL.map(|d| view! { <th scope="col">{d.label()}</th> }).collect_view()}
+                    <th scope="col">"自查等级"</th>
                 </tr>
             </thead>
             <tbody>
                 {move || {
                     let all = findings.get();
                     doc.projects.get().into_iter().enumerate().map(|(i, p)| {
-                        let own: Vec<Finding> = all.iter().filter(|f| f.location.project == Some(i)).cloned().collect();
+                        let own: Vec<Finding> = all.iter().filter(|f| f.location.project() == Some(i)).cloned().collect();
                         let grade = provisional_grade(&own);
-                        let cells = Dimension::ALL.map(|d| {
-                            let errors = own.iter().filter(|f| f.severity == Severity::Error && rule(f.code).and_then(|r| r.dimension) == Some(d)).count();
+                        let cells = errors_by_dimension(&own).map(|(_, errors)| {
                             if errors == 0 { view! { <td class="ok">"✓"</td> }.into_any() } else { view! { <td class="bad">{format!("{errors} 错误")}</td> }.into_any() }
                         });
                         view! {
@@ -143,27 +148,26 @@ fn SelfCheck(findings: Memo<Vec<Finding>>) -> impl IntoView {
                 }}
             </tbody>
         </table>
-        <p class="hint">"自评等级：优＝无错误无警告；良＝只有警告；中＝错误集中在一个维度；差＝两个及以上维度有错误。仅供填报单位自查，不是正式审核结论。"</p>
+        <p class="hint">"自查等级只检查填写的形式和规则：优＝无错误无警告；良＝只有警告；中＝错误集中在一个维度；差＝两个及以上维度有错误。指标和目标值是否合理、是否与项目相符，由审核人员判断；这不是正式审核结论。"</p>
     }
 }
 
 /// The step a finding belongs to.
-fn step_of(doc: DocState, f: &Finding) -> Step {
-    use crate::core::findings::Field;
-    match (f.location.project, f.location.field) {
-        (Some(i), _) => doc
+fn step_of(doc: DocState, location: Location) -> Step {
+    match location {
+        Location::Project(i, _) => doc
             .projects
             .with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id)))
             .unwrap_or(Step::Basic),
-        (None, Field::Department(..)) => Step::Department,
-        _ => Step::Basic,
+        Location::Department(..) => Step::Department,
+        Location::Head(_) => Step::Basic,
     }
 }
 
 #[component]
 fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
     let doc = expect_context::<DocState>();
-    let editor = expect_context::<EditorState>();
+    let session = expect_context::<Session>();
     view! {
         {move || {
             let all = findings.get();
@@ -173,12 +177,10 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
             let core = untrack(|| doc.to_core());
             let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
             for f in all {
-                let title = match f.location.project {
-                    Some(i) => format!("项目{}：{}", i + 1, core.projects.get(i).map(|p| p.name.trim()).filter(|n| !n.is_empty()).unwrap_or("未命名项目")),
-                    None => match f.location.field {
-                        crate::core::findings::Field::Department(..) => "部门整体绩效目标".to_string(),
-                        _ => "基本信息".to_string(),
-                    },
+                let title = match f.location {
+                    Location::Project(i, _) => format!("项目{}：{}", i + 1, core.projects.get(i).map(|p| p.name.trim()).filter(|n| !n.is_empty()).unwrap_or("未命名项目")),
+                    Location::Department(..) => "部门整体绩效目标".to_string(),
+                    Location::Head(_) => "基本信息".to_string(),
                 };
                 match groups.last_mut() {
                     Some((t, list)) if *t == title => list.push(f),
@@ -192,18 +194,18 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                         <h3>{format!("{title}（{} 错误，{} 警告，{} 提示）", c.errors, c.warnings, c.infos)}</h3>
                         <ul class="findings all">
                             {list.into_iter().map(|f| {
-                                let where_ = describe_location(&core, &f.location);
-                                let place = doc.place_of(&f.location);
-                                let step = step_of(doc, &f);
-                                let target = place.map(Place::dom_id).unwrap_or_default();
+                                let where_ = f.location.describe(&core);
+                                let target = doc.place_of(f.location).map(|p| p.dom_id()).unwrap_or_default();
+                                let step = step_of(doc, f.location);
                                 let href = format!("#{target}");
                                 let go = move |ev: leptos::ev::MouseEvent| {
                                     ev.prevent_default();
-                                    editor.step.set(step);
+                                    session.step.set(step);
                                     focus_later(target.clone());
                                 };
+                                let folded = if f.folded_under.is_some() { " folded" } else { "" };
                                 view! {
-                                    <li class=format!("finding {}", f.severity.key())>
+                                    <li class=format!("finding {}{folded}", f.severity.key())>
                                         <span class="sev-word">{f.severity.label()}</span>
                                         " "
                                         <RuleCode code=f.code />

@@ -3,19 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::editor::focus_later;
-use super::{AppState, Page};
+use crate::core::code::Group;
 use crate::core::rules::RULES;
-
-const GROUPS: [(&str, &str); 7] = [
-    ("A", "A. 完整性"),
-    ("B", "B. 指标值的写法（细化量化）"),
-    ("C", "C. 指标归类与相关性"),
-    ("D", "D. 预算金额"),
-    ("E", "E. 资金支出计划"),
-    ("F", "F. 编码与单位信息"),
-    ("G", "G. 部门整体绩效目标"),
-];
+use crate::ui::context::{AppState, Page};
+use crate::ui::widgets::dom::focus_later;
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
@@ -37,10 +28,10 @@ pub fn RulesPage() -> impl IntoView {
             <p class="lead">
                 "系统按以下规则随填随查。错误：文件不能作为完成稿导出（导出的 JSON 标记为草稿）；警告：请核实，不影响导出；提示：供参考。"
             </p>
-            {GROUPS.map(|(prefix, title)| view! {
+            {Group::ALL.map(|group| view! {
                 <section class="rule-group">
-                    <h2>{title}</h2>
-                    {RULES.iter().filter(|r| r.code.starts_with(prefix)).map(|r| view! {
+                    <h2>{group.title()}</h2>
+                    {RULES.iter().filter(move |r| r.code.group() == group).map(|r| view! {
                         <article class=format!("rule {}", r.severity.key()) id=format!("rule-{}", r.code) tabindex="-1"
                             class:current=move || app.rule.get() == Some(r.code)>
                             <h3>

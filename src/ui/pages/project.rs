@@ -5,20 +5,21 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::editor::{focus_later, EditorState, Step};
-use super::fields::{visible_findings, Control, FindingList, TextField};
 use super::indicators::IndicatorTable;
-use super::state::{DocState, Place, ProjectPlace, ProjectState, Shown};
-use crate::core::findings::Field;
+use crate::core::amount::{budget_sum, parse_percent, BudgetSum};
 use crate::core::model::Checkpoint;
-use crate::core::rules::{budget_sum, parse_percent, BudgetSum};
+use crate::ui::plain::places::{Part, Place, ProjectPlace};
+use crate::ui::session::{Session, Step};
+use crate::ui::state::{DocState, ProjectState, Shown};
+use crate::ui::widgets::dom::{confirm, focus_later};
+use crate::ui::widgets::{visible_findings, Control, FindingList, TextField};
 
 #[component]
 pub fn ProjectStep(project: ProjectState) -> impl IntoView {
     let doc = expect_context::<DocState>();
-    let editor = expect_context::<EditorState>();
+    let session = expect_context::<Session>();
     let pid = project.id;
-    let at = move |field: Field| Place::Project(pid, ProjectPlace::Field(field));
+    let at = move |pp: ProjectPlace| Place::Project(pid, pp);
     let number = move || doc.project_index(pid).map_or(0, |i| i + 1);
     let count = move || doc.projects.with(|ps| ps.len());
     let is_first = move || number() <= 1;
@@ -29,41 +30,29 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
             .project(pid)
             .map(|p| p.display_name())
             .unwrap_or_default();
-        let question = format!("确定删除项目「{name}」吗？该项目的所有内容将被删除。");
-        let yes = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(false);
-        if !yes {
+        if !confirm(&format!(
+            "确定删除项目「{name}」吗？该项目的所有内容将被删除。"
+        )) {
             return;
         }
         let index = doc.project_index(pid).unwrap_or(0);
-        doc.projects.update(|ps| ps.retain(|p| p.id != pid));
-        doc.changed();
+        doc.remove_project(pid);
         let next = doc
             .projects
             .with_untracked(|ps| ps.get(index).or(ps.last()).map(|p| p.id));
-        editor
+        session
             .step
             .set(next.map_or(Step::Department, Step::Project));
     };
     let shift = move |by: isize| {
-        let Some(i) = doc.project_index(pid) else {
-            return;
-        };
-        let j = i as isize + by;
-        if j < 0 || j as usize >= count() {
+        if !doc.move_project(pid, by) {
             return;
         }
-        doc.projects.update(|ps| ps.swap(i, j as usize));
-        doc.changed();
         // As for indicator rows: keep the focus on a button that is still enabled.
-        let at_edge = j == 0 || j as usize + 1 == count();
+        let i = doc.project_index(pid).unwrap_or(0);
+        let at_edge = i == 0 || i + 1 == count();
         let up = (by < 0) != at_edge;
-        focus_later(if up {
-            "project-up".into()
-        } else {
-            "project-down".into()
-        });
+        focus_later(at(ProjectPlace::Step).dom(if up { Part::Up } else { Part::Down }));
     };
 
     view! {
@@ -73,8 +62,8 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
                     {move || format!("项目{}：{}", number(), doc.project(pid).map(|p| p.display_name()).unwrap_or_default())}
                 </h1>
                 <div class="step-tools">
-                    <button type="button" id="project-up" class="secondary small" disabled=is_first on:click=move |_| shift(-1)>"上移项目"</button>
-                    <button type="button" id="project-down" class="secondary small" disabled=is_last on:click=move |_| shift(1)>"下移项目"</button>
+                    <button type="button" id=at(ProjectPlace::Step).dom(Part::Up) class="secondary small" disabled=is_first on:click=move |_| shift(-1)>"上移项目"</button>
+                    <button type="button" id=at(ProjectPlace::Step).dom(Part::Down) class="secondary small" disabled=is_last on:click=move |_| shift(1)>"下移项目"</button>
                     <button type="button" class="danger small" on:click=remove>"删除项目"</button>
                 </div>
             </div>
@@ -83,20 +72,20 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
             <fieldset class="block">
                 <legend>"项目"</legend>
                 <div class="grid two">
-                    <TextField label="项目编码" value=project.code place=at(Field::ProjectCode) hint="从预算系统复制，如 13081123P00021510001E" />
-                    <TextField label="项目名称" value=project.name place=at(Field::ProjectName) />
+                    <TextField label="项目编码" value=project.code place=at(ProjectPlace::Code) hint=Signal::stored("从预算系统复制，如 13081123P00021510001E".to_string()) />
+                    <TextField label="项目名称" value=project.name place=at(ProjectPlace::Name) />
                 </div>
             </fieldset>
 
             <fieldset class="block">
                 <legend>"预算规模及资金用途"</legend>
                 <div class="grid three">
-                    <TextField label="预算数" value=project.total place=at(Field::BudgetTotal) control=Control::Number suffix="万元" />
-                    <TextField label="财政资金" value=project.fiscal place=at(Field::BudgetFiscal) control=Control::Number suffix="万元" />
-                    <TextField label="其他资金" value=project.other place=at(Field::BudgetOther) control=Control::Number suffix="万元" hint="没有其他资金的留空" />
+                    <TextField label="预算数" value=project.total place=at(ProjectPlace::BudgetTotal) control=Control::Number suffix="万元" />
+                    <TextField label="财政资金" value=project.fiscal place=at(ProjectPlace::BudgetFiscal) control=Control::Number suffix="万元" />
+                    <TextField label="其他资金" value=project.other place=at(ProjectPlace::BudgetOther) control=Control::Number suffix="万元" hint=Signal::stored("没有其他资金的留空".to_string()) />
                 </div>
                 <BudgetCheck project=project.clone() />
-                <TextField label="资金用途" value=project.use_of_funds place=at(Field::UseOfFunds) control=Control::Paragraph hint="写明支出内容、数量和标准" />
+                <TextField label="资金用途" value=project.use_of_funds place=at(ProjectPlace::UseOfFunds) control=Control::Paragraph hint=Signal::stored("写明支出内容、数量和标准".to_string()) />
             </fieldset>
 
             <fieldset class="block">
@@ -105,7 +94,7 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
                 <div class="plan">
                     <div class="grid four">
                         {Checkpoint::ALL.map(|c| view! {
-                            <TextField label=c.label() value=project.plan_of(c) place=at(Field::SpendingPlan(Some(c))) control=Control::Number suffix="%" />
+                            <TextField label=c.label() value=project.plan_of(c) place=at(ProjectPlace::Checkpoint(c)) control=Control::Number suffix="%" />
                         }).collect_view()}
                     </div>
                     <PlanChart project=project.clone() />
@@ -208,29 +197,27 @@ fn Goals(project: ProjectState) -> impl IntoView {
     let shown = expect_context::<Shown>();
     let pid = project.id;
     let goals = project.goals;
-    let place = Place::Project(pid, ProjectPlace::Field(Field::Goals(None)));
+    let place = Place::Project(pid, ProjectPlace::Goals);
     let findings = visible_findings(doc, shown, place);
+    let adding = project.clone();
     let add = move |_| {
-        let g = doc.new_paragraph();
-        let id = Place::Project(pid, ProjectPlace::Goal(g.id)).dom_id();
-        goals.update(|gs| gs.push(g));
-        doc.changed();
-        focus_later(id);
+        let id = doc.add_goal(&adding);
+        focus_later(Place::Project(pid, ProjectPlace::Goal(id)).dom_id());
     };
     view! {
         <fieldset class="block">
             <legend id=place.dom_id() tabindex="-1">"绩效目标"</legend>
             <p class="hint">"写明本项目年度要达到的主要产出和效果，尽量量化（如「全年提供法律咨询不少于40次」）。"</p>
-            <FindingList id=format!("{}-msgs", place.dom_id()) findings=findings />
+            <FindingList id=place.dom(Part::Messages) findings=findings />
             <For each=move || goals.get() key=|g| g.id let:goal>
                 {
                     let gid = goal.id;
                     let number = move || goals.with(|gs| gs.iter().position(|g| g.id == gid).map_or(0, |i| i + 1));
                     let label = Signal::derive(move || format!("绩效目标 {}", number()));
+                    let owner = project.clone();
                     let remove = move |_| {
-                        goals.update(|gs| gs.retain(|g| g.id != gid));
-                        doc.changed();
-                        focus_later(format!("add-goal-{pid}"));
+                        doc.remove_goal(&owner, gid);
+                        focus_later(place.dom(Part::Add));
                     };
                     view! {
                         <div class="paragraph">
@@ -240,7 +227,7 @@ fn Goals(project: ProjectState) -> impl IntoView {
                     }
                 }
             </For>
-            <button type="button" class="secondary" id=format!("add-goal-{pid}") on:click=add>"添加绩效目标"</button>
+            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加绩效目标"</button>
         </fieldset>
     }
 }

@@ -2,10 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::download::{download, file_name};
-use super::AppState;
+use crate::core::export::{copy_for_next_year, export_json, file_name};
 use crate::core::model::Document;
 use crate::storage::{self, Entry, Summary};
+use crate::ui::context::{errors_of, AppState};
+use crate::ui::session::now_rfc3339;
+use crate::ui::widgets::dom::confirm;
+use crate::ui::widgets::download::download;
 
 fn saved_label(saved_at: &str) -> String {
     // RFC 3339 UTC as written; shown in the preparer's local time.
@@ -28,13 +31,13 @@ pub fn StartPage() -> impl IntoView {
     let app = expect_context::<AppState>();
     let entries = Memo::new(move |_| {
         app.drafts_changed.track();
-        storage::entries()
+        storage::entries(errors_of)
     });
 
     let create = move |_| {
         let id = storage::new_id();
         let doc = Document::new_draft();
-        if let Err(e) = storage::save(&id, &doc) {
+        if let Err(e) = storage::save_with_errors(&id, &doc, errors_of(&doc)) {
             app.notice.set(Some(e.message()));
         }
         app.open(
@@ -145,7 +148,7 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     let download_json = move |_| match storage::load(&dl_id) {
         Ok(doc) => {
-            let text = crate::ui::editor::export_json(&doc);
+            let text = export_json(&doc, &now_rfc3339());
             if let Err(e) = download(
                 &file_name(&doc.unit.name, &doc.year, "json"),
                 "application/json",
@@ -158,20 +161,11 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     let copy_id = s.id.clone();
     let copy = move |_| match storage::load(&copy_id) {
-        Ok(mut doc) => {
+        Ok(doc) => {
             // A copy starts the next year from this one.
-            let next = doc
-                .year
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|y| (1900..9999).contains(y))
-                .map(|y| y + 1);
-            if let Some(y) = next {
-                doc.year = y.to_string();
-            }
+            let (copy, next) = copy_for_next_year(&doc);
             let id = storage::new_id();
-            match storage::save(&id, &doc) {
+            match storage::save_with_errors(&id, &copy, errors_of(&copy)) {
                 Ok(_) => {
                     app.refresh_drafts();
                     app.notice.set(Some(match next {
@@ -189,10 +183,7 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     let delete_label = label.clone();
     let delete = move |_| {
         let question = format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。");
-        let yes = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(false);
-        if yes {
+        if confirm(&question) {
             storage::delete(&del_id);
             app.refresh_drafts();
         }

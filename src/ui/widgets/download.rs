@@ -31,33 +31,6 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `<单位名称>-<预算年度>-绩效目标.json`, with characters that file systems refuse replaced.
-pub fn file_name(unit: &str, year: &str, extension: &str) -> String {
-    let clean = |s: &str| -> String {
-        s.trim()
-            .chars()
-            .map(|c| {
-                if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect()
-    };
-    let unit = if unit.trim().is_empty() {
-        "未命名单位".to_string()
-    } else {
-        clean(unit)
-    };
-    let year = if year.trim().is_empty() {
-        "年度未填".to_string()
-    } else {
-        clean(year)
-    };
-    format!("{unit}-{year}-绩效目标.{extension}")
-}
-
 /// Prints `html` (the printable file) from a hidden frame: the same layout as
 /// the downloaded file, nothing of the app around it.
 pub fn print_html(html: &str) -> Result<(), String> {

@@ -1,0 +1,77 @@
+//! The app's frame: the header with the save status line, the page's notice,
+//! and the page on screen.
+
+use leptos::prelude::*;
+
+use super::context::{AppState, Page};
+use super::editor::Editor;
+use super::pages::{rules::RulesPage, start::StartPage};
+use super::session::SaveStatus;
+use super::{tabs, widgets};
+use crate::storage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    if !app.storage_ok {
+        app.notice.set(Some(
+            "浏览器不允许本系统在本机保存（可能处于无痕/隐私模式或被策略禁用）。仍可正常填报，但刷新或关闭页面后内容不会保留，请随时点击「下载 JSON」保存。".into(),
+        ));
+    }
+    leptos::task::spawn_local(async move {
+        app.persisted.set(storage::ask_persistent().await);
+    });
+
+    // A reload reopens the draft that was open, at the step that was open.
+    if let Some(id) = storage::last_open() {
+        match storage::load(&id) {
+            Ok(doc) => app.open(id.clone(), &doc, storage::load_ui(&id), false),
+            Err(_) => storage::set_last_open(None),
+        }
+    }
+    tabs::install(app);
+    widgets::dom::install_pointer_tracking();
+
+    let main = move || match app.page.get() {
+        Page::Start => view! { <StartPage /> }.into_any(),
+        Page::Rules => view! { <RulesPage /> }.into_any(),
+        Page::Editor => match app.editor.get() {
+            Some(session) => view! { <Editor session=session /> }.into_any(),
+            None => view! { <StartPage /> }.into_any(),
+        },
+    };
+
+    // The status line is mounted for the app's whole life, so screen readers
+    // announce every change of it (a live region added later is not read).
+    let status = move || match app.save_status.get() {
+        SaveStatus::Idle => String::new(),
+        SaveStatus::Saving => "正在保存…".to_string(),
+        SaveStatus::Saved(t) => format!("已保存 {t}"),
+        SaveStatus::Failed(why) => format!("未能保存：{why}"),
+    };
+    let failed = move || {
+        matches!(app.save_status.get(), SaveStatus::Failed(_)) && app.page.get() == Page::Editor
+    };
+
+    view! {
+        <header class="app-header">
+            <span class="app-title">"绩效目标填报"</span>
+            <span class="app-sub">"部门整体绩效目标 · 项目支出绩效目标表"</span>
+            <p class="save-status" class:failed=failed role="status" aria-live="polite">{status}</p>
+            {move || failed().then(|| view! {
+                <button type="button" class="primary small" on:click=move |_| app.download_backup()>"下载 JSON"</button>
+            })}
+            <nav class="app-links" aria-label="帮助">
+                <button type="button" class="link" on:click=move |_| app.show_rules()>"规则说明"</button>
+            </nav>
+        </header>
+        {move || app.notice.get().map(|n| view! {
+            <div class="notice" role="alert">
+                <p>{n}</p>
+                <button type="button" on:click=move |_| app.notice.set(None)>"知道了"</button>
+            </div>
+        })}
+        {main}
+    }
+}

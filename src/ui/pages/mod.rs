@@ -1,0 +1,9 @@
+//! One module per page or step of the editor.
+pub mod basic;
+pub mod department;
+pub mod import;
+pub mod indicators;
+pub mod project;
+pub mod review;
+pub mod rules;
+pub mod start;

@@ -1,0 +1,140 @@
+//! Findings as a preparer sees them: on their field (joined by
+//! `aria-describedby`, an error also sets `aria-invalid`), with the rule's
+//! code, a word and an icon besides the colour; a finding folded under
+//! another is shown inside it, not counted apart.
+
+use leptos::prelude::*;
+
+use crate::core::code::Code;
+use crate::core::findings::Severity;
+use crate::ui::context::AppState;
+use crate::ui::plain::places::{Part, Place};
+use crate::ui::plain::routing::PlacedFinding;
+use crate::ui::state::{DocState, Shown};
+
+/// The findings at `place` that the preparer should see now: none until the
+/// field was left once (or 检查与导出 was opened, or the file imported), then
+/// every keystroke's.
+///
+/// It reads the place's own findings signal (see `state::routing`), set only
+/// when that place's findings change, and is a memo, so the list and both
+/// aria attributes re-run only for the fields a keystroke really affects.
+pub fn visible_findings(doc: DocState, shown: Shown, place: Place) -> Signal<Vec<PlacedFinding>> {
+    let findings = doc.router.signal(place);
+    Memo::new(move |_| {
+        if shown.is_shown(place) {
+            findings.get()
+        } else {
+            Vec::new()
+        }
+    })
+    .into()
+}
+
+/// What a control needs to show its findings: the visible findings, the id
+/// of their list, and the values of `aria-invalid` and `aria-describedby`.
+#[derive(Clone)]
+pub struct FieldFindings {
+    pub findings: Signal<Vec<PlacedFinding>>,
+    pub msgs_id: String,
+}
+
+impl FieldFindings {
+    pub fn new(doc: DocState, shown: Shown, place: Place) -> Self {
+        FieldFindings {
+            findings: visible_findings(doc, shown, place),
+            msgs_id: place.dom(Part::Messages),
+        }
+    }
+
+    /// `aria-invalid="true"` while an error shows; a warning leaves it off.
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+        let findings = self.findings;
+        move || findings.with(|f| has_error_in(f)).then_some("true")
+    }
+
+    /// `aria-describedby` pointing at the list while it has anything in it.
+    pub fn described(&self) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+        let (findings, id) = (self.findings, self.msgs_id.clone());
+        move || findings.with(|f| !f.is_empty()).then(|| id.clone())
+    }
+}
+
+pub fn has_error_in(findings: &[PlacedFinding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// `[C2]`, a link to the rule's explanation on the 规则说明 page.
+#[component]
+pub fn RuleCode(code: Code) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <a
+            class="code"
+            href=format!("#rule-{code}")
+            title="查看规则说明"
+            on:click=move |ev| {
+                ev.prevent_default();
+                app.show_rule(code);
+            }
+        >
+            {format!("[{code}]")}
+        </a>
+    }
+}
+
+fn icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "ℹ",
+    }
+}
+
+/// One finding: severity as a word and an icon as well as a colour.
+#[component]
+pub fn FindingLine(
+    finding: PlacedFinding,
+    #[prop(optional)] field: Option<&'static str>,
+) -> impl IntoView {
+    let folded = finding.folded_under.is_some();
+    let class = format!(
+        "finding {}{}",
+        finding.severity.key(),
+        if folded { " folded" } else { "" }
+    );
+    view! {
+        <li class=class>
+            {field.filter(|f| !f.is_empty() && !folded).map(|f| view! { <span class="finding-field">{f}</span> })}
+            {folded.then(|| view! { <span class="folded-mark">"同一原因："</span> })}
+            <span class="sev" aria-hidden="true">{icon(finding.severity)}</span>
+            <span class="sev-word">{finding.severity.label()}</span>
+            " "
+            <RuleCode code=finding.code />
+            " "
+            <span class="msg">{finding.message}</span>
+        </li>
+    }
+}
+
+/// The findings of one place, always mounted so `aria-describedby` points at
+/// something even while it is empty. `prefix` names the field where the list
+/// stands apart from it (`指标值：`).
+#[component]
+pub fn FindingList(
+    id: String,
+    findings: Signal<Vec<PlacedFinding>>,
+    #[prop(optional)] prefix: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <ul id=id class="findings">
+            {move || {
+                findings
+                    .get()
+                    .into_iter()
+                    .map(|f| view! { <FindingLine finding=f field=prefix.unwrap_or("") /> })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
