@@ -323,7 +323,7 @@ impl DocState {
     /// The document's state, created under the current (session) owner.
     pub fn new(doc: &Document) -> Self {
         let owner = Owner::current().unwrap_or_default();
-        let router = Router::new();
+        let router = Router::new(owner.clone());
         let year = RwSignal::new(doc.year.clone());
         let lists = DepartmentList::ALL.map(|list| {
             RwSignal::new(

@@ -47,12 +47,17 @@ impl Data {
 #[derive(Clone, Copy)]
 pub struct Router {
     data: StoredValue<Data>,
+    /// The session's owner: a place's signal outlives the view that first
+    /// asked for it (the step is left and opened again).
+    owner: StoredValue<Owner>,
 }
 
 impl Router {
-    pub fn new() -> Self {
+    /// A router whose signals live as long as `owner` (the editing session).
+    pub fn new(owner: Owner) -> Self {
         Router {
             data: StoredValue::new(Data::default()),
+            owner: StoredValue::new(owner),
         }
     }
 
@@ -74,14 +79,14 @@ impl Router {
         });
     }
 
-    /// The findings of one place as a signal of its own, made on first use.
-    /// `make` creates it under the owner that should hold it.
+    /// The findings of one place as a signal of its own, made on first use
+    /// under the session's owner.
     pub fn signal(&self, place: Place) -> RwSignal<Vec<PlacedFinding>> {
         if let Some(s) = self.data.with_value(|d| d.signals.get(&place).copied()) {
             return s;
         }
         let initial = self.data.with_value(|d| d.findings_at(place));
-        let signal = RwSignal::new(initial);
+        let signal = self.owner.get_value().with(|| RwSignal::new(initial));
         self.data.update_value(|d| {
             d.signals.insert(place, signal);
         });
@@ -107,11 +112,5 @@ impl Router {
             d.own.remove(&project);
         });
         self.forget(|p| p.project() == Some(project));
-    }
-}
-
-impl Default for Router {
-    fn default() -> Self {
-        Self::new()
     }
 }
