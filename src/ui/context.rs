@@ -10,8 +10,7 @@ use crate::core::model::Document;
 use crate::core::rules::validate;
 use crate::storage;
 
-use super::session::{SaveStatus, Session};
-use super::tabs;
+use super::session::{tab_id, SaveStatus, Session};
 
 /// Which page is on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +88,7 @@ impl AppState {
     /// Opens a document in the editor as draft `id`: editable, unless another
     /// tab is editing it now (then read-only, with the offer to take over).
     pub fn open(&self, id: String, doc: &Document, memory: storage::UiMemory, show_all: bool) {
-        let elsewhere = storage::held_elsewhere(&id, tabs::tab_id()).is_some();
+        let elsewhere = storage::held_elsewhere(&id, tab_id()).is_some();
         self.open_with(id, doc, memory, show_all, elsewhere);
     }
 
@@ -105,7 +104,7 @@ impl AppState {
         let session = Session::open(&root, id, doc, &memory, show_all);
         session.read_only.set(read_only);
         if !read_only {
-            storage::take_lease(&session.draft_id, tabs::tab_id());
+            storage::take_lease(&session.draft_id, tab_id());
             storage::set_last_open(Some(&session.draft_id));
         }
         self.editor.set(Some(session));
@@ -113,15 +112,11 @@ impl AppState {
         self.page.set(Page::Editor);
     }
 
-    pub fn take_over(&self) {
-        tabs::take_over(*self);
-    }
-
     pub fn close_editor(&self) {
         if let Some(e) = self.editor.get_untracked() {
             e.save_now(self.save_status);
             if !e.read_only.get_untracked() {
-                storage::release_lease(&e.draft_id, tabs::tab_id());
+                storage::release_lease(&e.draft_id, tab_id());
                 storage::set_last_open(None);
             }
         }

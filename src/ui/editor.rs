@@ -72,7 +72,7 @@ pub fn Editor(session: Session) -> impl IntoView {
             {move || read_only.get().then(|| view! {
                 <div class="read-only" role="alert">
                     <p>"该草稿正在另一个标签页（或窗口）中编辑，本页为只读查看，内容随对方保存而更新。"</p>
-                    <button type="button" class="primary small" on:click=move |_| app.take_over()>"接管编辑"</button>
+                    <button type="button" class="primary small" on:click=move |_| super::tabs::take_over(app)>"接管编辑"</button>
                 </div>
             })}
             <div class="editor-body">

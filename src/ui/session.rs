@@ -1,6 +1,8 @@
 //! One open draft: its document state, the step on screen, what was shown,
 //! and saving (autosave after typing stops, and at once when asked).
 
+use std::sync::OnceLock;
+
 use leptos::prelude::*;
 
 use crate::core::export::export_json;
@@ -13,6 +15,12 @@ use crate::ui::state::{DocState, Shown};
 
 /// How long typing must pause before the draft is written.
 const AUTOSAVE_DELAY_MS: u64 = 700;
+
+/// This page's id, for leases.
+pub fn tab_id() -> &'static str {
+    static TAB: OnceLock<String> = OnceLock::new();
+    TAB.get_or_init(storage::new_id)
+}
 
 /// A step of the editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

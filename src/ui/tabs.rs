@@ -3,7 +3,6 @@
 //! from another tab without losing its last edits, and saving when the page
 //! is hidden or closed.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -11,17 +10,12 @@ use wasm_bindgen::JsCast;
 
 use super::context::AppState;
 use crate::storage;
+use crate::ui::session::tab_id;
 
 /// How often an editing tab renews its lease (storage::LEASE_FRESH_MS is 3×).
 const HEARTBEAT: Duration = Duration::from_millis(2000);
 /// How long a tab taking over waits for the other to write its last changes.
 const HANDOFF_WAIT: Duration = Duration::from_millis(1500);
-
-/// This page's id, for leases.
-pub fn tab_id() -> &'static str {
-    static TAB: OnceLock<String> = OnceLock::new();
-    TAB.get_or_init(storage::new_id)
-}
 
 /// Installed once by the app.
 pub fn install(app: AppState) {

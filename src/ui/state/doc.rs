@@ -2,255 +2,23 @@
 //! types into, so a keystroke re-renders that field and re-validates only its
 //! own project (plus the cheap document-level rules).
 //!
-//! Every change goes through a method of [`DocState`]: that one place marks
-//! the document changed (for autosave), and a removed row, goal, paragraph or
-//! project disposes the signals and effects it owned.
-
-use std::sync::Arc;
+//! Every change goes through a method of [`DocState`] (typing here, the
+//! structure in `edits.rs`): that one place marks the document changed (for
+//! autosave).
 
 use leptos::prelude::*;
 
 use crate::core::findings::{Counts, Finding, Location, ProjectField, Severity};
 use crate::core::model::{
-    level2_choices, Budget, Checkpoint, Department, DepartmentList, Document, Extra, Indicator,
-    IndicatorField, Project, SpendingPlan, Unit,
+    level2_choices, Department, DepartmentList, Document, Extra, IndicatorField, Unit,
 };
-use crate::core::rules::{check_project, light_project, validate_document_level};
-use crate::ui::plain::ids::{ParagraphId, ProjectId, RowId};
+use crate::core::rules::{light_project, validate_document_level};
+use crate::ui::plain::ids::{ParagraphId, ProjectId};
 use crate::ui::plain::places::{Addresses, Place, ProjectIds, ProjectPlace};
-use crate::ui::plain::routing::{group_document, group_project};
+use crate::ui::plain::routing::group_document;
 
+use super::items::{Paragraph, ProjectState, RowState};
 use super::routing::Router;
-
-/// Runs `make` under a new child of `parent`: what it creates is disposed
-/// together when the item is removed.
-fn owned<T>(parent: &Owner, make: impl FnOnce() -> T) -> (Owner, T) {
-    let owner = parent.child();
-    let value = owner.with(make);
-    (owner, value)
-}
-
-/// Disposes `owner` once the keyed list has dropped the removed item's view
-/// (which still holds its signals until it re-renders, in a microtask).
-fn dispose_later(owner: Owner) {
-    set_timeout(move || owner.cleanup(), std::time::Duration::ZERO);
-}
-
-#[derive(Clone)]
-pub struct Paragraph {
-    pub id: ParagraphId,
-    pub text: RwSignal<String>,
-    owner: Owner,
-}
-
-impl Paragraph {
-    fn new(parent: &Owner, id: ParagraphId, text: &str) -> Self {
-        let (owner, text) = owned(parent, || RwSignal::new(text.to_string()));
-        Paragraph { id, text, owner }
-    }
-}
-
-#[derive(Clone)]
-pub struct RowState {
-    pub id: RowId,
-    pub cells: [RwSignal<String>; 6],
-    /// Keys of the file this app does not know, written back untouched.
-    pub extra: Arc<Extra>,
-    owner: Owner,
-}
-
-impl RowState {
-    fn new(parent: &Owner, id: RowId, row: &Indicator) -> Self {
-        let (owner, cells) = owned(parent, || {
-            IndicatorField::ALL.map(|f| RwSignal::new(row.get(f).clone()))
-        });
-        RowState {
-            id,
-            cells,
-            extra: Arc::new(row.extra.clone()),
-            owner,
-        }
-    }
-
-    pub fn cell(&self, field: IndicatorField) -> RwSignal<String> {
-        self.cells[field as usize]
-    }
-
-    fn to_core(&self) -> Indicator {
-        let mut row = Indicator {
-            extra: (*self.extra).clone(),
-            ..Default::default()
-        };
-        for f in IndicatorField::ALL {
-            *row.get_mut(f) = self.cell(f).get();
-        }
-        row
-    }
-}
-
-/// The unknown keys of a project's nested objects.
-#[derive(Clone, Default)]
-struct ProjectExtras {
-    project: Extra,
-    budget: Extra,
-    spending_plan: Extra,
-}
-
-#[derive(Clone)]
-pub struct ProjectState {
-    pub id: ProjectId,
-    pub code: RwSignal<String>,
-    pub name: RwSignal<String>,
-    pub total: RwSignal<String>,
-    pub fiscal: RwSignal<String>,
-    pub other: RwSignal<String>,
-    pub use_of_funds: RwSignal<String>,
-    pub plan: [RwSignal<String>; 4],
-    pub goals: RwSignal<Vec<Paragraph>>,
-    pub rows: RwSignal<Vec<RowState>>,
-    extras: Arc<ProjectExtras>,
-    /// This project's findings (rules A–E, F1, F4), re-run when one of its own
-    /// fields or the 预算年度 changes, and only then.
-    pub findings: Memo<Vec<Finding<ProjectField>>>,
-    /// Their counts, for the step list: unchanged counts notify nobody.
-    pub counts: Memo<Counts>,
-    owner: Owner,
-}
-
-impl ProjectState {
-    fn new(
-        parent: &Owner,
-        id: ProjectId,
-        p: &Project,
-        year: RwSignal<String>,
-        router: Router,
-    ) -> Self {
-        let owner = parent.child();
-        let state = owner.with(|| {
-            let goals = p
-                .goals
-                .iter()
-                .map(|g| Paragraph::new(&owner, ParagraphId::fresh(), g));
-            let rows = p
-                .indicators
-                .iter()
-                .map(|r| RowState::new(&owner, RowId::fresh(), r));
-            let mut state = ProjectState {
-                id,
-                code: RwSignal::new(p.code.clone()),
-                name: RwSignal::new(p.name.clone()),
-                total: RwSignal::new(p.budget.total.clone()),
-                fiscal: RwSignal::new(p.budget.fiscal.clone()),
-                other: RwSignal::new(p.budget.other.clone()),
-                use_of_funds: RwSignal::new(p.use_of_funds.clone()),
-                plan: Checkpoint::ALL.map(|c| RwSignal::new(p.spending_plan.get(c).clone())),
-                goals: RwSignal::new(goals.collect()),
-                rows: RwSignal::new(rows.collect()),
-                extras: Arc::new(ProjectExtras {
-                    project: p.extra.clone(),
-                    budget: p.budget.extra.clone(),
-                    spending_plan: p.spending_plan.extra.clone(),
-                }),
-                findings: Memo::new(|_| Vec::new()),
-                counts: Memo::new(|_| Counts::default()),
-                owner: owner.clone(),
-            };
-            let this = state.clone();
-            let findings = Memo::new(move |_| check_project(&this.to_core(), &year.get()));
-            state.findings = findings;
-            state.counts = Memo::new(move |_| findings.with(|f| Counts::of(f)));
-            // Routes this project's findings to its places; rows and goals
-            // are tracked so a move re-places them even when nothing changed.
-            let (rows, goals) = (state.rows, state.goals);
-            Effect::new(move |_| {
-                let row_ids: Vec<RowId> = rows.with(|rs| rs.iter().map(|r| r.id).collect());
-                let goal_ids: Vec<ParagraphId> = goals.with(|gs| gs.iter().map(|g| g.id).collect());
-                let ids = ProjectIds {
-                    id,
-                    rows: &row_ids,
-                    goals: &goal_ids,
-                };
-                let grouped = findings.with(|f| group_project(f, &ids));
-                untrack(|| router.set_own(id, grouped));
-            });
-            Owner::on_cleanup(move || router.forget_project(id));
-            state
-        });
-        state
-    }
-
-    /// The project as the core sees it. Reads every field (tracked).
-    pub fn to_core(&self) -> Project {
-        let mut plan = SpendingPlan {
-            extra: self.extras.spending_plan.clone(),
-            ..Default::default()
-        };
-        for (i, c) in Checkpoint::ALL.iter().enumerate() {
-            *plan.get_mut(*c) = self.plan[i].get();
-        }
-        Project {
-            code: self.code.get(),
-            name: self.name.get(),
-            budget: Budget {
-                total: self.total.get(),
-                fiscal: self.fiscal.get(),
-                other: self.other.get(),
-                extra: self.extras.budget.clone(),
-            },
-            use_of_funds: self.use_of_funds.get(),
-            spending_plan: plan,
-            goals: self
-                .goals
-                .with(|g| g.iter().map(|p| p.text.get()).collect()),
-            indicators: self
-                .rows
-                .with(|r| r.iter().map(RowState::to_core).collect()),
-            extra: self.extras.project.clone(),
-        }
-    }
-
-    pub fn plan_of(&self, c: Checkpoint) -> RwSignal<String> {
-        self.plan[c as usize]
-    }
-
-    /// The signal of a head field of the project (`None` for places that gather others).
-    pub fn field(&self, place: ProjectPlace) -> Option<RwSignal<String>> {
-        Some(match place {
-            ProjectPlace::Code => self.code,
-            ProjectPlace::Name => self.name,
-            ProjectPlace::BudgetTotal => self.total,
-            ProjectPlace::BudgetFiscal => self.fiscal,
-            ProjectPlace::BudgetOther => self.other,
-            ProjectPlace::UseOfFunds => self.use_of_funds,
-            ProjectPlace::Checkpoint(c) => self.plan_of(c),
-            _ => return None,
-        })
-    }
-
-    pub fn display_name(&self) -> String {
-        let name = self.name.get();
-        if name.trim().is_empty() {
-            "未命名项目".to_string()
-        } else {
-            name.trim().to_string()
-        }
-    }
-
-    fn row(&self, id: RowId) -> Option<RowState> {
-        self.rows
-            .with_untracked(|rs| rs.iter().find(|r| r.id == id).cloned())
-    }
-
-    fn row_ids(&self) -> Vec<RowId> {
-        self.rows
-            .with_untracked(|rs| rs.iter().map(|r| r.id).collect())
-    }
-
-    fn goal_ids(&self) -> Vec<ParagraphId> {
-        self.goals
-            .with_untracked(|gs| gs.iter().map(|g| g.id).collect())
-    }
-}
 
 /// What the document keeps that nobody types: written back as it came.
 #[derive(Clone, Default)]
@@ -271,40 +39,12 @@ pub struct DocCounts {
     pub projects: Vec<Counts>,
 }
 
-/// A structural change the preparer can undo: what was removed and where it stood.
-#[derive(Clone, Debug)]
-pub enum Removed {
-    Paragraph {
-        list: DepartmentList,
-        index: usize,
-        id: ParagraphId,
-        text: String,
-    },
-    Goal {
-        project: ProjectId,
-        index: usize,
-        id: ParagraphId,
-        text: String,
-    },
-    Row {
-        project: ProjectId,
-        index: usize,
-        id: RowId,
-        row: Indicator,
-    },
-    Project {
-        index: usize,
-        id: ProjectId,
-        project: Project,
-    },
-}
-
 #[derive(Clone, Copy)]
 pub struct DocState {
     pub year: RwSignal<String>,
     pub unit_code: RwSignal<String>,
     pub unit_name: RwSignal<String>,
-    lists: [RwSignal<Vec<Paragraph>>; 3],
+    pub(super) lists: [RwSignal<Vec<Paragraph>>; 3],
     pub projects: RwSignal<Vec<ProjectState>>,
     pub extras: StoredValue<DocExtras>,
     /// Bumped on every change, so autosave watches one signal, not thousands.
@@ -316,7 +56,7 @@ pub struct DocState {
     /// The reactive owner of this editing session: rows, paragraphs and
     /// projects are created under it (created under a step's view instead,
     /// they would be disposed when the preparer moves to another step).
-    owner: StoredValue<Owner>,
+    pub(super) owner: StoredValue<Owner>,
 }
 
 impl DocState {
@@ -411,12 +151,12 @@ impl DocState {
         state
     }
 
-    fn owner(&self) -> Owner {
+    pub(super) fn owner(&self) -> Owner {
         self.owner.get_value()
     }
 
     /// Marks the document changed (for autosave). Called by every mutation below.
-    fn changed(&self) {
+    pub(super) fn changed(&self) {
         self.revision.update(|r| *r += 1);
     }
 
@@ -536,215 +276,6 @@ impl DocState {
                 })
         })
     }
-
-    // ---- structure: add, remove (with what undo needs), restore, move
-
-    pub fn add_paragraph(&self, list: DepartmentList) -> ParagraphId {
-        let id = ParagraphId::fresh();
-        let p = Paragraph::new(&self.owner(), id, "");
-        self.list(list).update(|ps| ps.push(p));
-        self.changed();
-        id
-    }
-
-    pub fn remove_paragraph(&self, list: DepartmentList, id: ParagraphId) -> Option<Removed> {
-        let (index, p) = take(self.list(list), |p| p.id == id)?;
-        self.changed();
-        let text = p.text.get_untracked();
-        self.forget(move |place| *place == Place::Paragraph(list, id));
-        dispose_later(p.owner);
-        Some(Removed::Paragraph {
-            list,
-            index,
-            id,
-            text,
-        })
-    }
-
-    pub fn add_goal(&self, project: &ProjectState) -> ParagraphId {
-        let id = ParagraphId::fresh();
-        let g = Paragraph::new(&project.owner, id, "");
-        project.goals.update(|gs| gs.push(g));
-        self.changed();
-        id
-    }
-
-    pub fn remove_goal(&self, project: &ProjectState, id: ParagraphId) -> Option<Removed> {
-        let (index, g) = take(project.goals, |g| g.id == id)?;
-        self.changed();
-        let pid = project.id;
-        self.forget(move |place| *place == Place::Project(pid, ProjectPlace::Goal(id)));
-        let text = g.text.get_untracked();
-        dispose_later(g.owner);
-        Some(Removed::Goal {
-            project: pid,
-            index,
-            id,
-            text,
-        })
-    }
-
-    /// Appends rows (an empty one from 添加指标, or rows from the library or a
-    /// pasted table); gives their ids.
-    pub fn add_rows(&self, project: &ProjectState, rows: &[Indicator]) -> Vec<RowId> {
-        let new: Vec<RowState> = rows
-            .iter()
-            .map(|r| RowState::new(&project.owner, RowId::fresh(), r))
-            .collect();
-        let ids = new.iter().map(|r| r.id).collect();
-        project.rows.update(|rs| rs.extend(new));
-        self.changed();
-        ids
-    }
-
-    pub fn remove_row(&self, project: &ProjectState, id: RowId) -> Option<Removed> {
-        let row = project.row(id)?;
-        let data = untrack(|| row.to_core());
-        let (index, row) = take(project.rows, |r| r.id == id)?;
-        self.changed();
-        let pid = project.id;
-        self.forget(move |place| {
-            matches!(place, Place::Project(p, ProjectPlace::Row(r) | ProjectPlace::Cell(r, _)) if *p == pid && *r == id)
-        });
-        dispose_later(row.owner);
-        Some(Removed::Row {
-            project: pid,
-            index,
-            id,
-            row: data,
-        })
-    }
-
-    /// Moves a row by one place up (`-1`) or down (`1`); false at an end.
-    pub fn move_row(&self, project: &ProjectState, id: RowId, by: isize) -> bool {
-        let moved = shift(project.rows, |r| r.id == id, by);
-        if moved {
-            self.changed();
-        }
-        moved
-    }
-
-    pub fn add_project(&self) -> ProjectId {
-        self.insert_project(None, ProjectId::fresh(), &Project::default())
-    }
-
-    /// Adds a project (at `index`, or at the end) from its core data.
-    fn insert_project(&self, index: Option<usize>, id: ProjectId, p: &Project) -> ProjectId {
-        let project = ProjectState::new(&self.owner(), id, p, self.year, self.router);
-        self.projects.update(|ps| {
-            let at = index.unwrap_or(ps.len()).min(ps.len());
-            ps.insert(at, project);
-        });
-        self.changed();
-        id
-    }
-
-    pub fn remove_project(&self, id: ProjectId) -> Option<Removed> {
-        let project = self
-            .projects
-            .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned())?;
-        let data = untrack(|| project.to_core());
-        let (index, project) = take(self.projects, |p| p.id == id)?;
-        self.changed();
-        dispose_later(project.owner);
-        Some(Removed::Project {
-            index,
-            id,
-            project: data,
-        })
-    }
-
-    pub fn move_project(&self, id: ProjectId, by: isize) -> bool {
-        let moved = shift(self.projects, |p| p.id == id, by);
-        if moved {
-            self.changed();
-        }
-        moved
-    }
-
-    /// Puts back what was removed, where it stood, with its id (so what the
-    /// preparer touched there shows again). False when its project is gone.
-    pub fn restore(&self, removed: &Removed) -> bool {
-        match removed.clone() {
-            Removed::Paragraph {
-                list,
-                index,
-                id,
-                text,
-            } => {
-                let p = Paragraph::new(&self.owner(), id, &text);
-                self.list(list)
-                    .update(|ps| ps.insert(index.min(ps.len()), p));
-            }
-            Removed::Goal {
-                project,
-                index,
-                id,
-                text,
-            } => {
-                let Some(project) = self.project_untracked(project) else {
-                    return false;
-                };
-                let g = Paragraph::new(&project.owner, id, &text);
-                project.goals.update(|gs| gs.insert(index.min(gs.len()), g));
-            }
-            Removed::Row {
-                project,
-                index,
-                id,
-                row,
-            } => {
-                let Some(project) = self.project_untracked(project) else {
-                    return false;
-                };
-                let r = RowState::new(&project.owner, id, &row);
-                project.rows.update(|rs| rs.insert(index.min(rs.len()), r));
-            }
-            Removed::Project { index, id, project } => {
-                self.insert_project(Some(index), id, &project);
-            }
-        }
-        self.changed();
-        true
-    }
-
-    fn project_untracked(&self, id: ProjectId) -> Option<ProjectState> {
-        self.projects
-            .with_untracked(|ps| ps.iter().find(|p| p.id == id).cloned())
-    }
-
-    fn forget(&self, gone: impl Fn(&Place) -> bool) {
-        self.router.forget(gone);
-    }
-}
-
-/// Takes the first item for which `is` holds out of a list signal.
-fn take<T: Clone + Send + Sync + 'static>(
-    list: RwSignal<Vec<T>>,
-    is: impl Fn(&T) -> bool,
-) -> Option<(usize, T)> {
-    let index = list.with_untracked(|l| l.iter().position(&is))?;
-    let mut item = None;
-    list.update(|l| item = Some(l.remove(index)));
-    item.map(|i| (index, i))
-}
-
-/// Swaps an item with its neighbour `by` places away; false at an end.
-fn shift<T: Send + Sync + 'static>(
-    list: RwSignal<Vec<T>>,
-    is: impl Fn(&T) -> bool,
-    by: isize,
-) -> bool {
-    let Some(i) = list.with_untracked(|l| l.iter().position(&is)) else {
-        return false;
-    };
-    let len = list.with_untracked(Vec::len);
-    let j = i as isize + by;
-    if j < 0 || j as usize >= len {
-        return false;
-    }
-    list.update(|l| l.swap(i, j as usize));
-    true
 }
 
 fn department_of(lists: [RwSignal<Vec<Paragraph>>; 3]) -> Department {

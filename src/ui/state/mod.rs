@@ -1,8 +1,12 @@
-//! The open document in reactive state, the findings router, and what the
-//! preparer has been shown.
+//! The open document in reactive state (its items, the structural edits),
+//! the findings router, and what the preparer has been shown.
 pub mod doc;
+pub mod edits;
+pub mod items;
 pub mod routing;
 pub mod shown;
 
-pub use doc::{DocState, Paragraph, ProjectState, Removed, RowState};
+pub use doc::DocState;
+pub use edits::Removed;
+pub use items::{Paragraph, ProjectState, RowState};
 pub use shown::Shown;
