@@ -2,9 +2,12 @@
 //! tested natively with `cargo test`.
 pub mod findings;
 pub mod format;
+pub mod import;
+pub mod limits;
 pub mod model;
 pub mod normalise;
 pub mod print;
 pub mod rules;
 pub mod sample;
+pub mod summary;
 pub mod value;
