@@ -284,8 +284,9 @@ impl<'a> Scanner<'a> {
                 }
             }
             // null, or the wrong type: the reader names what is wrong; here
-            // it only must not be too deep or too large.
-            _ => self.any(path, 0, true),
+            // it only must not be too deep or too large (a container of the
+            // wrong type counts as unknown data until the reader refuses it).
+            (_, b) => self.any(path, 0, matches!(b, Some(b'{' | b'['))),
         }
     }
 
