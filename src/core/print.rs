@@ -34,17 +34,25 @@ impl Html {
     }
 
     /// Text, escaped for element content and quoted attribute values alike.
+    /// Runs without a special character are copied whole (the appendix of a
+    /// large draft is tens of MB).
     fn text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            match c {
-                '&' => self.out.push_str("&amp;"),
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                '"' => self.out.push_str("&quot;"),
-                '\'' => self.out.push_str("&#39;"),
-                c => self.out.push(c),
-            }
+        let mut rest = text;
+        while let Some(at) = rest
+            .bytes()
+            .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+        {
+            self.out.push_str(&rest[..at]);
+            self.out.push_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            });
+            rest = &rest[at + 1..];
         }
+        self.out.push_str(rest);
         self
     }
 
@@ -285,9 +293,30 @@ pub fn merge_spans(p: &Project) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Findings listed per rule in the appendix; the rest are counted. A real
+/// document has at most a few dozen of one rule (the seed: 29); a file of
+/// hundreds of empty rows would otherwise print tens of MB of the same line.
+pub const APPENDIX_PER_RULE: usize = 50;
+
 fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
     h.raw("<section class=\"appendix\">\n<h2>附：自查发现的问题（草稿）</h2>\n<ol>\n");
+    // Per rule, in the order rules first appear: its code and how many.
+    let mut per_rule: Vec<(String, usize)> = Vec::new();
     for f in findings {
+        let code = f.code.to_string();
+        let seen = match per_rule.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                per_rule.push((code, 1));
+                1
+            }
+        };
+        if seen > APPENDIX_PER_RULE {
+            continue;
+        }
         h.raw(match f.severity {
             Severity::Error => "<li class=\"error\">",
             Severity::Warning => "<li class=\"warning\">",
@@ -302,7 +331,17 @@ fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
         .text(&f.message)
         .raw("</li>\n");
     }
-    h.raw("</ol>\n</section>\n");
+    h.raw("</ol>\n");
+    for (code, n) in per_rule {
+        if n > APPENDIX_PER_RULE {
+            h.raw("<p>…另有 ")
+                .number(n - APPENDIX_PER_RULE)
+                .raw(" 条 [")
+                .text(&code)
+                .raw("]</p>\n");
+        }
+    }
+    h.raw("</section>\n");
 }
 
 /// The JSON document carried by a printable HTML file of ours, and the markup
@@ -544,6 +583,28 @@ mod tests {
         assert!(html.contains("[D1] 错误 预算数应等于财政资金与其他资金之和（当前相差1.00万元）。"));
         let clean = printable_html(&sound_doc(), &[]);
         assert!(!clean.contains("draft-mark\">") && !clean.contains("附："));
+    }
+
+    #[test]
+    fn the_appendix_lists_fifty_of_a_rule_and_counts_the_rest() {
+        let mut doc = sound_doc();
+        let row = doc.projects[0].indicators[0].clone();
+        doc.projects[0].indicators = vec![
+            crate::core::model::Indicator {
+                value: "≥95%".into(),
+                ..row
+            };
+            80
+        ];
+        let findings = validate(&doc);
+        let b4 = findings
+            .iter()
+            .filter(|f| f.code.to_string() == "B4")
+            .count();
+        assert_eq!(b4, 80, "every row has the same value");
+        let html = printable_html(&doc, &findings);
+        assert_eq!(html.matches("：[B4] ").count(), APPENDIX_PER_RULE);
+        assert!(html.contains("<p>…另有 30 条 [B4]</p>"));
     }
 
     #[test]
