@@ -4,15 +4,17 @@
 //!     cargo build --release --example worst_file
 //!     /usr/bin/time -v target/release/examples/worst_file empty-rows
 //!
-//! Kinds: empty-rows, full-fields, realistic, html, paragraphs, unknown. Times are
+//! Kinds: empty-rows, empty-tables, full-fields, realistic, html, paragraphs,
+//! unknown. Times are
 //! CPU time of the one thread, so a busy machine does not inflate them.
 
 use std::time::Duration;
 
 use perf_goals::core::format::{read_document, write_document, Status};
 use perf_goals::core::limits::{
-    MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_LONG_CHARS, MAX_PARAGRAPHS, MAX_PROJECTS,
-    MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH, MAX_UNKNOWN_VALUES,
+    MAX_DOCUMENT_INDICATORS, MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_LONG_CHARS,
+    MAX_PARAGRAPHS, MAX_PROJECTS, MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH,
+    MAX_UNKNOWN_VALUES,
 };
 use perf_goals::core::print::printable_html;
 use perf_goals::core::rules::validate;
@@ -39,10 +41,21 @@ fn text(piece: &str, chars: usize) -> String {
 fn worst(kind: &str) -> String {
     let dep = json!({ "overall_goals": ["x"], "sub_goals": ["x"], "safeguards": ["x"] });
     match kind {
-        // Most findings per byte: every row empty, every project full.
+        // Most findings per byte: every row empty, all the rows a document
+        // may have, over all the projects it may have.
         "empty-rows" => {
-            let project = json!({ "indicators": vec![json!({}); MAX_INDICATORS] });
+            let rows = MAX_DOCUMENT_INDICATORS / MAX_PROJECTS;
+            let project = json!({ "indicators": vec![json!({}); rows] });
             top(vec![project; MAX_PROJECTS], dep, None)
+        }
+        // The same rows in full projects.
+        "empty-tables" => {
+            let project = json!({ "indicators": vec![json!({}); MAX_INDICATORS] });
+            top(
+                vec![project; MAX_DOCUMENT_INDICATORS / MAX_INDICATORS],
+                dep,
+                None,
+            )
         }
         // Every field at its limit, with text the rules quote in messages,
         // as many rows as fit in the file.
@@ -66,7 +79,8 @@ fn worst(kind: &str) -> String {
         // mistakes), every project full, as many projects as fit.
         "realistic" => {
             let ten = write_document(&generated_document(10, MAX_INDICATORS), Status::Draft);
-            let mut projects = MAX_PROJECTS.min(10 * MAX_FILE_BYTES / ten.len());
+            let mut projects =
+                (MAX_DOCUMENT_INDICATORS / MAX_INDICATORS).min(10 * MAX_FILE_BYTES / ten.len());
             loop {
                 let written =
                     write_document(&generated_document(projects, MAX_INDICATORS), Status::Draft);
@@ -154,7 +168,9 @@ fn main() {
     let kind = std::env::args().nth(1).unwrap_or_default();
     let text = worst(&kind);
     if text.is_empty() {
-        eprintln!("kinds: empty-rows, full-fields, realistic, html, paragraphs, unknown");
+        eprintln!(
+            "kinds: empty-rows, empty-tables, full-fields, realistic, html, paragraphs, unknown"
+        );
         std::process::exit(2);
     }
     // What building the file cost is not the reader's: start the peak afresh.
@@ -193,9 +209,15 @@ fn main() {
     } else {
         String::new()
     };
+    // The written file reads again as the same document.
+    let round_trip = match read_document(&written) {
+        Ok(again) if again == doc => "reads back the same",
+        Ok(_) => "reads back DIFFERENT",
+        Err(_) => "is REFUSED when read back",
+    };
     let rows: usize = doc.projects.iter().map(|p| p.indicators.len()).sum();
     println!(
-        "{kind}: file {:.2} MB, {} projects, {rows} rows, {} findings; read {:.0} ms, validate {:.0} ms, printable HTML {:.0} ms ({:.1} MB; without the appendix {:.0} ms, {:.1} MB), write {:.0} ms ({:.2} MB){import}; peak memory {:.0} MB",
+        "{kind}: file {:.2} MB, {} projects, {rows} rows, {} findings; read {:.0} ms, validate {:.0} ms, printable HTML {:.0} ms ({:.1} MB; without the appendix {:.0} ms, {:.1} MB), write {:.0} ms ({:.2} MB, {round_trip}){import}; peak memory {:.0} MB",
         text.len() as f64 / 1048576.0,
         doc.projects.len(),
         findings.len(),

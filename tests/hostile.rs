@@ -8,8 +8,9 @@ use perf_goals::core::format::{
     ReadError, Status,
 };
 use perf_goals::core::limits::{
-    MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_LONG_CHARS, MAX_PARAGRAPHS, MAX_PROJECTS,
-    MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH, MAX_UNKNOWN_VALUES,
+    MAX_DOCUMENT_INDICATORS, MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_LONG_CHARS,
+    MAX_PARAGRAPHS, MAX_PROJECTS, MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH,
+    MAX_UNKNOWN_VALUES,
 };
 use perf_goals::core::print::printable_html;
 use perf_goals::core::rules::validate;
@@ -102,6 +103,27 @@ fn indicator_rows_up_to_the_limit() {
         format!(
             "文件中「projects[3].indicators[{MAX_INDICATORS}]」：每个项目最多 {MAX_INDICATORS} 行绩效指标，未导入。"
         )
+    );
+}
+
+#[test]
+fn indicator_rows_of_the_whole_document_up_to_the_limit() {
+    let full = json!({ "indicators": vec![json!({}); MAX_INDICATORS] });
+    let projects = MAX_DOCUMENT_INDICATORS / MAX_INDICATORS;
+    let mut at_limit = vec![full; projects];
+    accepted(&file(json!({ "projects": at_limit.clone() })));
+    at_limit.push(json!({ "name": "再加一行", "indicators": [{}] }));
+    let err = refusal(&file(json!({ "projects": at_limit })));
+    assert_eq!(
+        err,
+        ReadError::TooMany {
+            path: format!("projects[{projects}].indicators[0]"),
+            cap: Cap::DocumentIndicators
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("文件中「projects[{projects}].indicators[0]」：每个文件的绩效指标合计最多 {MAX_DOCUMENT_INDICATORS} 行，未导入。")
     );
 }
 

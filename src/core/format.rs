@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use super::limits::{
-    MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_PARAGRAPHS, MAX_PROJECTS, MAX_UNKNOWN_BYTES,
-    MAX_UNKNOWN_DEPTH, MAX_UNKNOWN_VALUES,
+    MAX_DOCUMENT_INDICATORS, MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_PARAGRAPHS,
+    MAX_PROJECTS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH, MAX_UNKNOWN_VALUES,
 };
 use super::model::{
     Budget, Checkpoint, Department, DepartmentList, Document, Extra, Indicator, IndicatorField,
@@ -119,7 +119,10 @@ pub enum ReadError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cap {
     Projects,
+    /// Rows of one project.
     Indicators,
+    /// Rows of all projects together.
+    DocumentIndicators,
     Goals,
     Paragraphs,
 }
@@ -129,6 +132,7 @@ impl Cap {
         match self {
             Cap::Projects => MAX_PROJECTS,
             Cap::Indicators => MAX_INDICATORS,
+            Cap::DocumentIndicators => MAX_DOCUMENT_INDICATORS,
             Cap::Goals => MAX_GOALS,
             Cap::Paragraphs => MAX_PARAGRAPHS,
         }
@@ -140,6 +144,7 @@ impl Cap {
         match self {
             Cap::Projects => format!("每个文件最多 {n} 个项目"),
             Cap::Indicators => format!("每个项目最多 {n} 行绩效指标"),
+            Cap::DocumentIndicators => format!("每个文件的绩效指标合计最多 {n} 行"),
             Cap::Goals => format!("每个项目最多 {n} 条绩效目标"),
             Cap::Paragraphs => format!("每部分最多 {n} 段"),
         }

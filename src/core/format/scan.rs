@@ -15,7 +15,8 @@ use std::collections::HashSet;
 
 use super::{Cap, ReadError};
 use crate::core::limits::{
-    MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH, MAX_UNKNOWN_VALUES,
+    MAX_DOCUMENT_INDICATORS, MAX_LONG_CHARS, MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH,
+    MAX_UNKNOWN_VALUES,
 };
 
 /// Why the pass stopped.
@@ -145,7 +146,7 @@ fn known(node: Node, key: &str) -> Option<Node> {
 fn item_of(cap: Cap) -> Node {
     match cap {
         Cap::Projects => Node::Project,
-        Cap::Indicators => Node::Row,
+        Cap::Indicators | Cap::DocumentIndicators => Node::Row,
         Cap::Goals | Cap::Paragraphs => LONG,
     }
 }
@@ -180,6 +181,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     unknown_values: usize,
+    /// Indicator rows seen so far, in all projects.
+    rows: usize,
 }
 
 /// Checks `text` against the shape and limits of format.md.
@@ -189,6 +192,7 @@ pub(super) fn check(text: &str) -> Result<(), Stop> {
         bytes: text.as_bytes(),
         pos: 0,
         unknown_values: 0,
+        rows: 0,
     };
     s.value(Node::Top, &Path::ROOT)?;
     s.ws();
@@ -335,6 +339,15 @@ impl<'a> Scanner<'a> {
                     path: path.index(i).render(),
                     cap,
                 }));
+            }
+            if cap == Cap::Indicators {
+                if self.rows == MAX_DOCUMENT_INDICATORS {
+                    return Err(Stop::Refused(ReadError::TooMany {
+                        path: path.index(i).render(),
+                        cap: Cap::DocumentIndicators,
+                    }));
+                }
+                self.rows += 1;
             }
             self.value(item, &path.index(i))?;
             i += 1;
