@@ -439,26 +439,28 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
     let text = decode_text(text.as_bytes())?;
-    let syntax_at = match scan::check(text) {
-        Ok(()) => None,
-        Err(scan::Stop::Refused(e)) => return Err(e),
-        Err(scan::Stop::Syntax { offset }) => Some(offset),
-    };
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+    let not_json = |e: serde_json::Error| ReadError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: json_error_detail(&e),
-    })?;
-    if let Some(offset) = syntax_at {
-        // The pass found something serde_json accepts: never build past a
-        // pass that did not finish, refuse where it stopped.
-        let before = &text[..text.floor_char_boundary(offset)];
-        return Err(ReadError::NotJson {
-            line: 1 + before.matches('\n').count(),
-            column: 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count()),
-            detail: "语法错误".to_string(),
-        });
+    };
+    match scan::check(text) {
+        Ok(()) => {}
+        Err(scan::Stop::Refused(e)) => return Err(e),
+        Err(scan::Stop::Syntax { offset }) => {
+            // serde_json says where and what, building nothing.
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
+            // It accepts what the pass did not: refuse where the pass stopped.
+            let before = &text[..text.floor_char_boundary(offset)];
+            return Err(ReadError::NotJson {
+                line: 1 + before.matches('\n').count(),
+                column: 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count()),
+                detail: "语法错误".to_string(),
+            });
+        }
     }
+    // Only now is anything built, and the pass has bounded what.
+    let value: Value = serde_json::from_str(text).map_err(not_json)?;
     let Value::Object(map) = value else {
         return Err(ReadError::NotAnObject);
     };
