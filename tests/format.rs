@@ -190,15 +190,17 @@ fn an_import_takes_our_json_or_our_printable_html() {
     use perf_goals::core::print::printable_html;
     let seed = include_str!("fixtures/seed.json");
     let doc = read_document(seed).expect("seed");
-    assert_eq!(read_file(seed).expect("json"), doc);
+    assert_eq!(read_file(seed).expect("json").document, doc);
     let html = printable_html(&doc, &[]);
-    assert_eq!(read_file(&html).expect("our html"), doc);
+    let imported = read_file(&html).expect("our html");
+    assert_eq!(imported.document, doc);
+    assert_eq!(imported.warnings, []);
     assert_eq!(
-        read_file("<!DOCTYPE html><html><body>别的网页</body></html>"),
+        read_file("<!DOCTYPE html><html><body>别的网页</body></html>").map(|i| i.document),
         Err(ReadError::NotOurHtml)
     );
-    assert_eq!(read_file(""), Err(ReadError::Empty));
-    assert_eq!(read_file("  \n"), Err(ReadError::Empty));
+    assert_eq!(read_file("").map(|i| i.document), Err(ReadError::Empty));
+    assert_eq!(read_file("  \n").map(|i| i.document), Err(ReadError::Empty));
     assert_eq!(
         read_file("").unwrap_err().to_string(),
         "文件是空的，未导入。"

@@ -2,7 +2,9 @@
 //! grammar, the reader and validation.
 #![cfg(not(target_arch = "wasm32"))]
 
-use perf_goals::core::format::{read_document, write_document, Status};
+use perf_goals::core::format::{
+    decode_text, read_document, read_file, write_document, ReadError, Status,
+};
 use perf_goals::core::model::{
     Budget, Department, Document, Indicator, Project, SpendingPlan, Unit,
 };
@@ -123,12 +125,19 @@ fn document() -> impl Strategy<Value = Document> {
         )
 }
 
+/// Text whose JSON form needs every kind of escape (and surrogate pairs).
+fn json_text() -> impl Strategy<Value = String> {
+    "[\"\\\\/\t\n\r\u{1}\u{8}\u{c}\u{1f}\u{7f}\u{85}\u{2028}\u{feff}😀𝄞a-z法]{0,8}"
+}
+
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
         any_text().prop_map(Value::String),
+        json_text().prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
@@ -142,7 +151,8 @@ fn json_value() -> impl Strategy<Value = Value> {
                         Just("budget".to_string()),
                         Just("total".to_string()),
                         Just("goals".to_string()),
-                        any_text()
+                        any_text(),
+                        json_text()
                     ],
                     inner
                 ),
@@ -190,5 +200,40 @@ proptest! {
         let again = read_document(&written).expect("our own file reads");
         prop_assert_eq!(&again, &doc);
         prop_assert_eq!(write_document(&again, Status::Draft), written);
+    }
+
+    #[test]
+    fn the_validating_pass_takes_all_json_serde_takes(body in json_value(), pretty in any::<bool>()) {
+        // Whatever the JSON, the reader may find it is not ours, never that
+        // it is not JSON: the pass and serde_json agree on the grammar.
+        let text = if pretty {
+            serde_json::to_string_pretty(&body)
+        } else {
+            serde_json::to_string(&body)
+        }
+        .expect("serialises");
+        let refused_as_not_json = matches!(read_document(&text), Err(ReadError::NotJson { .. }));
+        prop_assert!(!refused_as_not_json, "{}", text);
+    }
+
+    #[test]
+    fn the_reader_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        if let Ok(text) = decode_text(&bytes) {
+            let _ = read_file(text);
+        }
+    }
+
+    #[test]
+    fn html_import_never_panics(text in any_text(), at in 0usize..4) {
+        let html = perf_goals::core::print::printable_html(
+            &read_document(include_str!("fixtures/clean.json")).expect("clean"),
+            &[],
+        );
+        // The text somewhere a hand could put it: before, inside, after the block.
+        let cut = [0, html.len() / 2, html.len() - 40, html.len()][at];
+        let cut = (0..=cut).rev().find(|&i| html.is_char_boundary(i)).unwrap_or(0);
+        let crafted = format!("{}{text}{}", &html[..cut], &html[cut..]);
+        let _ = read_file(&crafted);
+        let _ = read_file(&format!("<{text}"));
     }
 }

@@ -3,17 +3,31 @@
 //! The reader walks a `serde_json::Value` by hand rather than deriving
 //! `Deserialize`: that is what lets every refusal name its path
 //! (`projects[2].indicators[5].value`), keep unknown keys, and take a JSON number
-//! in an amount field as its exact decimal text.
+//! in an amount field as its exact decimal text. Before any value is built, a
+//! validating pass (`scan`) refuses duplicate keys and anything past the limits
+//! of `limits.rs`, so a hostile file costs little more than its own size.
+//!
+//! Bytes become text in one place, [`decode_text`]; every reader goes through it.
+
+mod scan;
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
+use super::limits::{
+    MAX_DOCUMENT_INDICATORS, MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_PARAGRAPHS,
+    MAX_PROJECTS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH, MAX_UNKNOWN_VALUES,
+};
 use super::model::{
     Budget, Checkpoint, Department, DepartmentList, Document, Extra, Indicator, IndicatorField,
     Project, SpendingPlan, Unit, FORMAT_NAME, FORMAT_VERSION,
 };
+
+/// 导入 takes our JSON or our printable HTML; it lives with the HTML reading
+/// (`core::open`), and is named here too, where callers have always found it.
+pub use super::open::{read_file, ImportWarning, Imported};
 
 /// `status` of a written file: computed from validation, never trusted on import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +72,111 @@ pub enum ReadError {
         expected: &'static str,
         found: &'static str,
     },
+    /// Bytes that are not UTF-8: the caller may try GB18030 (an older Windows
+    /// editor's "ANSI"), otherwise this is the refusal. `line` is where the
+    /// first byte that is not UTF-8 stands.
+    NotUtf8 {
+        line: usize,
+    },
+    /// UTF-16 or UTF-32 (by its byte order mark): never guessed, refused.
+    WrongEncoding {
+        name: &'static str,
+    },
+    TooLarge {
+        bytes: usize,
+    },
+    /// A list longer than its limit; `path` names the first item past it.
+    TooMany {
+        path: String,
+        cap: Cap,
+    },
+    TooLong {
+        path: String,
+        limit: usize,
+        chars: usize,
+    },
+    /// Unknown keys of one object of ours take more than `MAX_UNKNOWN_BYTES`.
+    UnknownTooLarge {
+        path: String,
+    },
+    /// The file's unknown data holds more than `MAX_UNKNOWN_VALUES` values.
+    TooManyUnknownValues {
+        path: String,
+    },
+    /// Unknown data nested deeper than `MAX_UNKNOWN_DEPTH`.
+    TooDeep {
+        path: String,
+    },
+    /// A key twice in one object: which one counts is not ours to guess.
+    DuplicateKey {
+        path: String,
+    },
+    /// An HTML file with our data block, but not as our writer leaves it.
+    BadHtml(HtmlProblem),
+}
+
+/// The lists with a limit on their length (limits.rs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    Projects,
+    /// Rows of one project.
+    Indicators,
+    /// Rows of all projects together.
+    DocumentIndicators,
+    Goals,
+    Paragraphs,
+}
+
+impl Cap {
+    pub fn max(self) -> usize {
+        match self {
+            Cap::Projects => MAX_PROJECTS,
+            Cap::Indicators => MAX_INDICATORS,
+            Cap::DocumentIndicators => MAX_DOCUMENT_INDICATORS,
+            Cap::Goals => MAX_GOALS,
+            Cap::Paragraphs => MAX_PARAGRAPHS,
+        }
+    }
+
+    /// The limit in the preparer's words.
+    pub fn rule(self) -> String {
+        let n = self.max();
+        match self {
+            Cap::Projects => format!("每个文件最多 {n} 个项目"),
+            Cap::Indicators => format!("每个项目最多 {n} 行绩效指标"),
+            Cap::DocumentIndicators => format!("每个文件的绩效指标合计最多 {n} 行"),
+            Cap::Goals => format!("每个项目最多 {n} 条绩效目标"),
+            Cap::Paragraphs => format!("每部分最多 {n} 段"),
+        }
+    }
+}
+
+/// What is wrong with an HTML file that carries our data block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HtmlProblem {
+    /// A comment (or a bogus comment, `<!…>`, `<?…>`) before the data block:
+    /// what a browser shows and what a reader finds may differ.
+    Comment,
+    /// Another `<script` before the data block.
+    SecondBlock,
+    /// `</script` (in any case) inside the block: a browser ends the block there.
+    ScriptEndInside,
+    /// Any other `<` inside the block: our writer escapes every one.
+    MarkupInside,
+    /// The block is not the last thing before `</body></html>`.
+    NotLast,
+}
+
+impl HtmlProblem {
+    fn detail(self) -> &'static str {
+        match self {
+            HtmlProblem::Comment => "在数据块之前有注释（<!-- -->）",
+            HtmlProblem::SecondBlock => "含有不止一个数据块（<script>）",
+            HtmlProblem::ScriptEndInside => "的数据块中含有「</script」",
+            HtmlProblem::MarkupInside => "的数据块中含有「<」",
+            HtmlProblem::NotLast => "的数据块不在本系统写入的位置（</body> 之前的最后一项）",
+        }
+    }
 }
 
 impl fmt::Display for ReadError {
@@ -94,6 +213,54 @@ impl fmt::Display for ReadError {
             ReadError::WrongType { path, expected, found } => write!(
                 f,
                 "文件中「{path}」应为{expected}，实际为{found}，未导入。"
+            ),
+            ReadError::NotUtf8 { line } => write!(
+                f,
+                "文件不是 UTF-8 编码的文本（第{line}行起），可能是 GBK/ANSI 编码。请用记事本等编辑器「另存为」UTF-8 编码后再导入，未导入。"
+            ),
+            ReadError::WrongEncoding { name } => write!(
+                f,
+                "文件是 {name} 编码。请用记事本等编辑器「另存为」UTF-8 编码后再导入，未导入。"
+            ),
+            ReadError::TooLarge { bytes } => {
+                // Whole tenths of a MB, in integers.
+                let tenths = bytes / (1024 * 1024 / 10);
+                write!(
+                    f,
+                    "文件有 {}.{} MB，超过 {} MB 的上限。绩效目标文件通常不到 1 MB，请确认选择的文件是否正确，未导入。",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_FILE_BYTES / (1024 * 1024)
+                )
+            }
+            ReadError::TooMany { path, cap } => {
+                write!(f, "文件中「{path}」：{}，未导入。", cap.rule())
+            }
+            ReadError::TooLong { path, limit, chars } => write!(
+                f,
+                "文件中「{path}」有 {chars} 个字，超过每项 {limit} 字的上限，未导入。"
+            ),
+            ReadError::UnknownTooLarge { path } => write!(
+                f,
+                "文件中「{path}」含有本系统不认识的数据超过 {} KB，未导入。",
+                MAX_UNKNOWN_BYTES / 1024
+            ),
+            ReadError::TooManyUnknownValues { path } => write!(
+                f,
+                "文件中本系统不认识的数据超过 {MAX_UNKNOWN_VALUES} 项（到「{path}」为止），未导入。"
+            ),
+            ReadError::TooDeep { path } => write!(
+                f,
+                "文件中「{path}」嵌套超过 {MAX_UNKNOWN_DEPTH} 层，未导入。"
+            ),
+            ReadError::DuplicateKey { path } => write!(
+                f,
+                "文件中「{path}」出现了两次（同一对象中的键重复），无法确定以哪一个为准，未导入。"
+            ),
+            ReadError::BadHtml(problem) => write!(
+                f,
+                "这个 HTML 文件{}，可能被改动过，未导入。",
+                problem.detail()
             ),
         }
     }
@@ -230,32 +397,70 @@ fn number_text(n: &serde_json::Number) -> String {
     text
 }
 
-/// Reads a file a user opens with 导入: our JSON, or our printable HTML (which
-/// carries the JSON in a data block).
-pub fn read_file(text: &str) -> Result<Document, ReadError> {
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    if start.is_empty() {
-        return Err(ReadError::Empty);
+/// The text of a file's bytes, the one place where bytes become text: UTF-8,
+/// with any number of byte order marks stripped (a file re-saved by two
+/// Windows editors may carry two). UTF-16 and UTF-32 are refused by their byte
+/// order mark; other bytes that are not UTF-8 give [`ReadError::NotUtf8`], so
+/// that the caller may try GB18030 and, if that decodes cleanly, read the
+/// result (the browser with its `TextDecoder`, the checker with encoding_rs).
+pub fn decode_text(bytes: &[u8]) -> Result<&str, ReadError> {
+    // UTF-32 LE starts like UTF-16 LE, so it is asked first.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(ReadError::WrongEncoding { name: "UTF-32" });
     }
-    if start.starts_with('<') {
-        return match super::print::embedded_json(start) {
-            Some(json) => read_document(json),
-            None => Err(ReadError::NotOurHtml),
-        };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::WrongEncoding { name: "UTF-16" });
     }
-    read_document(text)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.trim_start_matches('\u{feff}')),
+        Err(e) => Err(ReadError::NotUtf8 {
+            line: 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+        }),
+    }
 }
 
-/// Reads a file of our format. Refuses with a reason that names what and where;
-/// vocabulary outside the list is kept for validation to report.
+/// Shortens text quoted in a message (a hostile key or value may be megabytes).
+pub(crate) fn abbreviate(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// Reads a file of our format. Refuses with a reason that names what and
+/// where; vocabulary outside the list is kept for validation to report. Text
+/// from bytes comes from [`decode_text`]; its byte order marks are stripped
+/// here by the same function.
 pub fn read_document(text: &str) -> Result<Document, ReadError> {
-    // A UTF-8 byte order mark is common in files saved by Windows editors.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let text = decode_text(text.as_bytes())?;
+    let not_json = |e: serde_json::Error| ReadError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: json_error_detail(&e),
-    })?;
+    };
+    match scan::check(text) {
+        Ok(()) => {}
+        Err(scan::Stop::Refused(e)) => return Err(e),
+        Err(scan::Stop::Syntax { offset }) => {
+            // serde_json says where and what, building nothing.
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
+            // It accepts what the pass did not: refuse where the pass stopped.
+            let before = &text[..text.floor_char_boundary(offset)];
+            return Err(ReadError::NotJson {
+                line: 1 + before.matches('\n').count(),
+                column: 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count()),
+                detail: "语法错误".to_string(),
+            });
+        }
+    }
+    // Only now is anything built, and the pass has bounded what.
+    let value: Value = serde_json::from_str(text).map_err(not_json)?;
     let Value::Object(map) = value else {
         return Err(ReadError::NotAnObject);
     };
@@ -266,10 +471,14 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
 
     match top.map.shift_remove("format") {
         Some(Value::String(s)) if s == FORMAT_NAME => {}
-        Some(Value::String(s)) => return Err(ReadError::NotOurFormat { found: Some(s) }),
+        Some(Value::String(s)) => {
+            return Err(ReadError::NotOurFormat {
+                found: Some(abbreviate(&s, 40)),
+            })
+        }
         Some(other) => {
             return Err(ReadError::NotOurFormat {
-                found: Some(other.to_string()),
+                found: Some(abbreviate(&other.to_string(), 40)),
             })
         }
         None => return Err(ReadError::NotOurFormat { found: None }),
@@ -285,13 +494,13 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
             Some(v) if v >= 1 => {}
             _ => {
                 return Err(ReadError::BadVersion {
-                    found: n.to_string(),
+                    found: abbreviate(&n.to_string(), 40),
                 })
             }
         },
         Some(other) => {
             return Err(ReadError::BadVersion {
-                found: other.to_string(),
+                found: abbreviate(&other.to_string(), 40),
             })
         }
         None => {

@@ -5,13 +5,22 @@
 //!
 //! Every piece of user text goes through [`Html::text`], which escapes; markup
 //! can only be written from `&'static str`, so no typed text can become markup.
+//!
+//! The data block is written and read here and nowhere else
+//! ([`embedded_json`], [`visible_text`]); `core::open` uses them for 导入.
 
 use super::findings::{describe_location, Finding, Severity};
-use super::format::{write_document, Status};
+use super::format::{write_document, HtmlProblem, ReadError, Status};
 use super::model::{Checkpoint, DepartmentList, Document, IndicatorField, Project};
 
 /// The id of the data block that carries the document.
 pub const DATA_ID: &str = "perf-goals-document";
+
+/// The data block's opening tag, exactly as written.
+const BLOCK_OPEN: &str = "<script type=\"application/json\" id=\"perf-goals-document\">";
+/// What the writer puts before and after the visible document.
+const DRAFT_MARK: &str = "<div class=\"draft-mark\">草稿</div>";
+const APPENDIX_OPEN: &str = "<section class=\"appendix\">";
 
 struct Html {
     out: String,
@@ -25,18 +34,31 @@ impl Html {
     }
 
     /// Text, escaped for element content and quoted attribute values alike.
+    /// Runs without a special character are copied whole (the appendix of a
+    /// large draft is tens of MB).
     fn text(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            match c {
-                '&' => self.out.push_str("&amp;"),
-                '<' => self.out.push_str("&lt;"),
-                '>' => self.out.push_str("&gt;"),
-                '"' => self.out.push_str("&quot;"),
-                '\'' => self.out.push_str("&#39;"),
-                c => self.out.push(c),
-            }
+        let mut rest = text;
+        while let Some(at) = rest
+            .bytes()
+            .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+        {
+            self.out.push_str(&rest[..at]);
+            self.out.push_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            });
+            rest = &rest[at + 1..];
         }
+        self.out.push_str(rest);
         self
+    }
+
+    /// Anything with a text form (a rule code), escaped like [`Html::text`].
+    fn shown(&mut self, value: &impl std::fmt::Display) -> &mut Self {
+        self.text(&value.to_string())
     }
 
     /// A number we computed (a rowspan, a page count): digits only.
@@ -136,21 +158,31 @@ pub fn printable_html(doc: &Document, findings: &[Finding]) -> String {
         appendix(&mut h, doc, findings);
     }
 
-    // The document itself, for 导入. `<`, `>` and `&` only occur inside JSON
-    // strings, where \u escapes mean the same: the block cannot be closed early.
     let status = if has_errors {
         Status::Draft
     } else {
         Status::Complete
     };
-    let json = write_document(doc, status)
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    h.raw("<script type=\"application/json\" id=\"perf-goals-document\">\n");
-    h.out.push_str(&json);
-    h.raw("</script>\n</body>\n</html>\n");
+    data_block(&mut h.out, &write_document(doc, status));
+    h.raw("</body>\n</html>\n");
     h.out
+}
+
+/// The document itself, for 导入: the last thing before `</body>`. `<`, `>`
+/// and `&` only occur inside JSON strings, where \u escapes mean the same, so
+/// the block holds no `<` at all and cannot be closed early.
+fn data_block(out: &mut String, json: &str) {
+    out.push_str(BLOCK_OPEN);
+    out.push('\n');
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("</script>\n");
 }
 
 fn project_table(h: &mut Html, doc: &Document, index: usize, p: &Project) {
@@ -261,9 +293,30 @@ pub fn merge_spans(p: &Project) -> Vec<(usize, usize)> {
     spans
 }
 
+/// Findings listed per rule in the appendix; the rest are counted. A real
+/// document has at most a few dozen of one rule (the seed: 29); a file of
+/// hundreds of empty rows would otherwise print tens of MB of the same line.
+pub const APPENDIX_PER_RULE: usize = 50;
+
 fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
     h.raw("<section class=\"appendix\">\n<h2>附：自查发现的问题（草稿）</h2>\n<ol>\n");
+    // Per rule, in the order rules first appear: its code and how many.
+    let mut per_rule: Vec<(String, usize)> = Vec::new();
     for f in findings {
+        let code = f.code.to_string();
+        let seen = match per_rule.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                per_rule.push((code, 1));
+                1
+            }
+        };
+        if seen > APPENDIX_PER_RULE {
+            continue;
+        }
         h.raw(match f.severity {
             Severity::Error => "<li class=\"error\">",
             Severity::Warning => "<li class=\"warning\">",
@@ -271,22 +324,164 @@ fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
         })
         .text(&describe_location(doc, &f.location))
         .raw("：[")
-        .text(f.code.as_str())
+        .shown(&f.code)
         .raw("] ")
         .text(f.severity.label())
         .raw(" ")
         .text(&f.message)
         .raw("</li>\n");
     }
-    h.raw("</ol>\n</section>\n");
+    h.raw("</ol>\n");
+    for (code, n) in per_rule {
+        if n > APPENDIX_PER_RULE {
+            h.raw("<p>…另有 ")
+                .number(n - APPENDIX_PER_RULE)
+                .raw(" 条 [")
+                .text(&code)
+                .raw("]</p>\n");
+        }
+    }
+    h.raw("</section>\n");
 }
 
-/// The JSON document carried by a printable HTML file of ours, if it is one.
-pub fn embedded_json(html: &str) -> Option<&str> {
-    let open = "<script type=\"application/json\" id=\"perf-goals-document\">";
-    let start = html.find(open)? + open.len();
-    let len = html[start..].find("</script>")?;
-    Some(&html[start..start + len])
+/// The JSON document carried by a printable HTML file of ours, and the markup
+/// before it. Exactly one data block is accepted, where the writer puts it:
+/// last before `</body></html>`, with no comment and no other `<script`
+/// before it, and no `<` inside it. A reader that took the first match would
+/// import a block hidden in a comment while the browser shows another.
+pub fn embedded_json(html: &str) -> Result<(&str, &str), ReadError> {
+    let Some(open_at) = html.rfind(BLOCK_OPEN) else {
+        return Err(ReadError::NotOurHtml);
+    };
+    let before = &html[..open_at];
+    let json = ["</html>", "</body>", "</script>"]
+        .iter()
+        .try_fold(&html[open_at + BLOCK_OPEN.len()..], |rest, tag| {
+            strip_suffix_ignore_case(rest.trim_end(), tag)
+        })
+        .ok_or(ReadError::BadHtml(HtmlProblem::NotLast))?;
+    if find_ignore_case(json, "</script").is_some() {
+        return Err(ReadError::BadHtml(HtmlProblem::ScriptEndInside));
+    }
+    if json.contains('<') {
+        return Err(ReadError::BadHtml(HtmlProblem::MarkupInside));
+    }
+    let start = before.trim_start();
+    let after_doctype = strip_prefix_ignore_case(start, "<!doctype html>").unwrap_or(start);
+    if after_doctype.contains("<!") || after_doctype.contains("<?") {
+        return Err(ReadError::BadHtml(HtmlProblem::Comment));
+    }
+    if find_ignore_case(after_doctype, "<script").is_some() {
+        return Err(ReadError::BadHtml(HtmlProblem::SecondBlock));
+    }
+    Ok((json, before))
+}
+
+/// The text a reader sees in the document part of a printable file (`html` up
+/// to its data block): the body's text without the 草稿 mark and without the
+/// appendix of findings (which depends on the rules of the app that wrote
+/// it). Tags become one separator (so text moved to another cell shows),
+/// entities are decoded, whitespace runs become one space.
+pub fn visible_text(html: &str) -> String {
+    let body = find_ignore_case(html, "<body>").map_or(html, |at| &html[at + "<body>".len()..]);
+    let body = body.trim_start();
+    let body = body.strip_prefix(DRAFT_MARK).unwrap_or(body);
+    let body = body.find(APPENDIX_OPEN).map_or(body, |at| &body[..at]);
+    normalised_text(body)
+}
+
+/// Stands for a tag in [`visible_text`].
+pub const TAG_SEPARATOR: char = '\u{1f}';
+
+fn normalised_text(html: &str) -> String {
+    #[derive(PartialEq)]
+    enum Gap {
+        None,
+        Space,
+        Tag,
+    }
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut gap = Gap::None;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let (visible, len) = match c {
+            '<' => {
+                let len = rest.find('>').map_or(rest.len(), |end| end + 1);
+                gap = Gap::Tag;
+                (None, len)
+            }
+            '&' => entity(rest).map_or((Some('&'), 1), |(c, len)| (Some(c), len)),
+            c => (Some(c), c.len_utf8()),
+        };
+        rest = &rest[len..];
+        match visible {
+            Some(c) if c.is_whitespace() => {
+                gap = match gap {
+                    Gap::Tag => Gap::Tag,
+                    _ => Gap::Space,
+                }
+            }
+            Some(c) => {
+                if !out.is_empty() {
+                    match gap {
+                        Gap::Tag => out.push(TAG_SEPARATOR),
+                        Gap::Space => out.push(' '),
+                        Gap::None => {}
+                    }
+                }
+                gap = Gap::None;
+                out.push(c);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// A character reference at the start of `text` (`&amp;`, `&#39;`, `&#x6CD5;`)
+/// and its length.
+fn entity(text: &str) -> Option<(char, usize)> {
+    // Looked for within a few bytes only: "&&&&…" must stay linear.
+    let end = text.bytes().take(12).position(|b| b == b';')?;
+    let name = &text[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()?
+            } else {
+                name.strip_prefix('#')?.parse().ok()?
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// Where `needle` (ASCII) starts in `hay`, ignoring ASCII case.
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let first = needle.first()?;
+    (0..hay.len().saturating_sub(needle.len() - 1))
+        .filter(|&i| hay[i].eq_ignore_ascii_case(first))
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(cut..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..cut])
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 #[cfg(test)]
@@ -362,7 +557,7 @@ mod tests {
             );
             assert!(!data.contains("<!--"));
             // And the document comes back whole from the data block.
-            let back = read_document(embedded_json(&html).expect("embedded")).expect("reads");
+            let back = read_document(embedded_json(&html).expect("embedded").0).expect("reads");
             assert_eq!(back, doc, "{payload}");
         }
     }
@@ -391,6 +586,27 @@ mod tests {
     }
 
     #[test]
+    fn the_appendix_lists_fifty_of_a_rule_and_counts_the_rest() {
+        let mut doc = sound_doc();
+        let row = doc.projects[0].indicators[0].clone();
+        doc.projects[0].indicators = vec![
+            crate::core::model::Indicator {
+                value: "≥95%".into(),
+                ..row
+            };
+            80
+        ];
+        let findings = validate(&doc);
+        // Through Display: the code is text today and an enum tomorrow.
+        let text = |code: &dyn std::fmt::Display| code.to_string();
+        let a8 = findings.iter().filter(|f| text(&f.code) == "A8").count();
+        assert_eq!(a8, 79, "every row after the first repeats its name");
+        let html = printable_html(&doc, &findings);
+        assert_eq!(html.matches("：[A8] ").count(), APPENDIX_PER_RULE);
+        assert!(html.contains("<p>…另有 29 条 [A8]</p>"));
+    }
+
+    #[test]
     fn level_cells_merge_over_their_rows_as_in_the_seed() {
         let seed = read_document(include_str!("../../tests/fixtures/seed.json")).expect("seed");
         let spans = merge_spans(&seed.projects[0]);
@@ -411,10 +627,27 @@ mod tests {
 
     #[test]
     fn embedded_json_is_found_only_in_our_files() {
-        assert_eq!(embedded_json("<html><body>hello</body></html>"), None);
+        assert_eq!(
+            embedded_json("<html><body>hello</body></html>"),
+            Err(ReadError::NotOurHtml)
+        );
         assert_eq!(
             embedded_json("<script type=\"application/json\" id=\"other\">{}</script>"),
-            None
+            Err(ReadError::NotOurHtml)
+        );
+    }
+
+    #[test]
+    fn visible_text_separates_cells_and_decodes_entities() {
+        let text = visible_text(
+            "<html><body>\n<div class=\"draft-mark\">草稿</div>\n<h1>A &amp; B</h1>\n<table><tr><td>≥95%</td><td>  x\n y </td></tr></table>\n<section class=\"appendix\"><li>[B4]</li></section>",
+        );
+        assert_eq!(text, "A & B\u{1f}≥95%\u{1f}x y");
+        assert_eq!(visible_text("<body><td>a</td><td>b</td>"), "a\u{1f}b");
+        assert_eq!(visible_text("<body><td>ab</td><td></td>"), "ab");
+        assert_eq!(
+            visible_text("<body>&#27861;&#x5F8B; &bogus; &"),
+            "法律 &bogus; &"
         );
     }
 }
