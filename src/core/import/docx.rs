@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::grid::{Cell, Grid};
+use super::grid::{Cell, Grid, MAX_COLUMNS};
 use super::label_key;
 use super::table::{self, year_in, TableKind};
 use super::xml::{Event, Reader};
@@ -16,8 +16,12 @@ use crate::core::model::{DepartmentList, Document};
 
 /// The inflated bytes read from one file, all parts together.
 pub const MAX_INFLATED: usize = 50 * 1024 * 1024;
-/// More tables than any real document has (the seed has six).
+/// More tables, cells and paragraphs than any real document has (the seed
+/// has six tables, about 600 cells and 30 paragraphs); a hostile document of
+/// millions of empty cells is refused before it fills the memory.
 pub const MAX_TABLES: usize = 1_000;
+pub const MAX_CELLS: usize = 200_000;
+pub const MAX_PARAGRAPHS: usize = 200_000;
 
 /// Why a file was not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +38,8 @@ pub enum DocxError {
     /// importer reads it.
     Html,
     Rtf,
+    /// Word 2003 XML or a flat OPC package (.xml).
+    WordXml,
     /// A zip, but an Excel workbook.
     Spreadsheet,
     /// A zip without a Word document in it.
@@ -78,6 +84,7 @@ impl fmt::Display for DocxError {
                 "此文件实为网页格式（常见于从系统导出的 .doc），请用 Word 或 WPS 打开后另存为 .docx，或复制其中的表格粘贴导入"
             }
             DocxError::Rtf => "此文件为 RTF 格式，请在 Word 或 WPS 中另存为 .docx 后再导入",
+            DocxError::WordXml => "此文件为 Word XML 格式，请在 Word 或 WPS 中另存为 .docx 后再导入",
             DocxError::NoDocument => "压缩包中没有 Word 文档内容，不是 .docx 文件",
             DocxError::Corrupt => "文件已损坏，无法读取其中的内容；请在 Word 或 WPS 中打开并重新另存为 .docx 后再导入",
             DocxError::TooLarge => "文档内容过大（解压后超过 50 MB 或表格过多），已拒绝导入",
@@ -175,6 +182,15 @@ fn sniff(file_name: &str, bytes: &[u8]) -> Result<(), DocxError> {
     if start.starts_with("{\\rtf") {
         return Err(DocxError::Rtf);
     }
+    // Word's "single file web page" saved with a .doc name.
+    if start.starts_with("MIME-Version") {
+        return Err(DocxError::Html);
+    }
+    if start.starts_with("<?xml")
+        && (head.contains("w:wordDocument") || head.contains("pkg:package"))
+    {
+        return Err(DocxError::WordXml);
+    }
     if start.starts_with('<') {
         return Err(DocxError::Html);
     }
@@ -243,7 +259,8 @@ impl WordTable {
     fn into_grid(self) -> Grid {
         let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(self.rows.len());
         // Per grid column: the row and index of the cell whose merge is open.
-        let mut open: Vec<Option<(usize, usize)>> = Vec::new();
+        // Columns past the matrix's limit are cut there anyway.
+        let mut open: Vec<Option<(usize, usize)>> = vec![None; MAX_COLUMNS];
         for (before, cells) in self.rows {
             let r = rows.len();
             let mut out: Vec<Cell> = Vec::new();
@@ -252,15 +269,16 @@ impl WordTable {
                 out.push(Cell::spanning("", 1, before));
             }
             for cell in cells {
-                let span = cell.span.clamp(1, super::grid::MAX_COLUMNS);
-                if open.len() < col + span {
-                    open.resize(col + span, None);
-                }
+                let span = cell.span.clamp(1, MAX_COLUMNS);
                 let text = cell.paragraphs.join("\n");
-                let owner = open[col].filter(|_| cell.vmerge == VMerge::Continue);
-                match owner.and_then(|(or, oi)| rows.get_mut(or)?.get_mut(oi)) {
-                    Some(owner) => {
-                        owner.row_span += 1;
+                let owner = open
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .filter(|_| cell.vmerge == VMerge::Continue);
+                match owner.and_then(|(or, oi)| Some((or, rows.get_mut(or)?.get_mut(oi)?))) {
+                    Some((owner_row, owner)) => {
+                        owner.row_span = r - owner_row + 1;
                         // Text in a continued cell is not lost.
                         if !text.trim().is_empty() {
                             owner.text.push('\n');
@@ -269,12 +287,15 @@ impl WordTable {
                     }
                     None => {
                         let mark = (cell.vmerge == VMerge::Restart).then_some((r, out.len()));
-                        open[col..col + span].fill(None);
-                        open[col] = mark;
+                        let end = (col + span).min(MAX_COLUMNS);
+                        if col < end {
+                            open[col..end].fill(None);
+                            open[col] = mark;
+                        }
                         out.push(Cell::spanning(text, 1, span));
                     }
                 }
-                col += span;
+                col = col.saturating_add(span);
             }
             rows.push(out);
         }
@@ -293,7 +314,7 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
     let mut prefix = String::from("w:");
     let mut blocks = Vec::new();
     let mut tables: Vec<WordTable> = Vec::new();
-    let mut table_count = 0;
+    let (mut table_count, mut cell_count, mut paragraph_count) = (0, 0, 0);
     let mut paragraph: Option<String> = None;
     let mut in_text = false;
     let mut run_depth = 0usize;
@@ -325,6 +346,10 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
                 }
                 match local {
                     Some("p") => {
+                        paragraph_count += 1;
+                        if paragraph_count > MAX_PARAGRAPHS {
+                            return Err(DocxError::TooLarge);
+                        }
                         paragraph = Some(String::new());
                         if tag.empty {
                             end_paragraph(&mut paragraph, &mut tables, &mut blocks);
@@ -344,22 +369,34 @@ fn parse_body(xml: &str) -> Result<Vec<Block>, DocxError> {
                     }
                     Some("tr") => {
                         if let Some(t) = tables.last_mut() {
-                            t.row = Some((0, Vec::new()));
+                            if tag.empty {
+                                t.rows.push((0, Vec::new()));
+                            } else {
+                                t.row = Some((0, Vec::new()));
+                            }
                         }
                     }
                     Some("tc") => {
+                        cell_count += 1;
+                        if cell_count > MAX_CELLS {
+                            return Err(DocxError::TooLarge);
+                        }
                         if let Some(t) = tables.last_mut() {
-                            t.cell = Some(WordCell {
+                            let cell = WordCell {
                                 paragraphs: Vec::new(),
                                 span: 1,
                                 vmerge: VMerge::None,
-                            });
+                            };
+                            match (tag.empty, t.row.as_mut()) {
+                                (true, Some((_, row))) => row.push(cell),
+                                _ => t.cell = Some(cell),
+                            }
                         }
                     }
                     Some("gridBefore") => {
                         let n = number(tag.attr(&format!("{prefix}val")).as_deref());
                         if let Some((before, _)) = tables.last_mut().and_then(|t| t.row.as_mut()) {
-                            *before = n.min(super::grid::MAX_COLUMNS);
+                            *before = n.min(MAX_COLUMNS);
                         }
                     }
                     Some("gridSpan") => {
@@ -567,6 +604,8 @@ pub fn document_from_blocks(blocks: &[Block]) -> Result<DocumentRead, DocxError>
     let mut table_unit: Option<(String, String)> = None;
     let mut table_year = String::new();
     let mut ignored_tables = Vec::new();
+    // The paragraph just above a table: its title (`1.法律顾问费绩效目标表`).
+    let mut title_above = String::new();
     for (index, block) in blocks.iter().enumerate() {
         match block {
             Block::Paragraph(text) => {
@@ -574,6 +613,7 @@ pub fn document_from_blocks(blocks: &[Block]) -> Result<DocumentRead, DocxError>
                 if trimmed.is_empty() {
                     continue;
                 }
+                title_above = trimmed.to_string();
                 let key = label_key(trimmed);
                 if let Some(v) = labelled(&key, &["单位名称", "填报单位", "预算单位"]) {
                     labelled_unit = trimmed_after_colon(trimmed).unwrap_or(v);
@@ -632,6 +672,7 @@ pub fn document_from_blocks(blocks: &[Block]) -> Result<DocumentRead, DocxError>
             }
             Block::Table(grid) => {
                 current = None;
+                let title_above = std::mem::take(&mut title_above);
                 let read = match table::read(grid) {
                     Ok(read) => read,
                     Err(_) => {
@@ -641,6 +682,16 @@ pub fn document_from_blocks(blocks: &[Block]) -> Result<DocumentRead, DocxError>
                 };
                 match read.kind {
                     TableKind::Project => {
+                        let mut read = read;
+                        if read.project.name.is_empty() {
+                            if let Some(name) = name_in_title(&title_above) {
+                                read.project.name = name;
+                                read.notes.push(format!(
+                                    "表中没有项目名称，取自表格上方的标题「{}」。",
+                                    excerpt(&title_above)
+                                ));
+                            }
+                        }
                         if table_unit.is_none() && !read.unit_name.is_empty() {
                             table_unit = Some((read.unit_code.clone(), read.unit_name.clone()));
                         }
@@ -713,6 +764,22 @@ pub fn document_from_blocks(blocks: &[Block]) -> Result<DocumentRead, DocxError>
         notes,
         project_notes,
     })
+}
+
+/// `1.法律顾问费绩效目标表` → `法律顾问费`.
+fn name_in_title(title: &str) -> Option<String> {
+    let digits = title.len() - title.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = title[digits..].trim_start_matches(['.', '、', '．', ' ']);
+    let name = [
+        "项目支出绩效目标申报表",
+        "项目支出绩效目标表",
+        "绩效目标申报表",
+        "绩效目标表",
+    ]
+    .iter()
+    .find_map(|suffix| rest.strip_suffix(suffix))?
+    .trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 fn first_of<const N: usize>(candidates: [String; N]) -> String {
@@ -866,6 +933,51 @@ mod tests {
     }
 
     #[test]
+    fn a_project_table_without_its_name_takes_the_title_above() {
+        let head = Grid::from_texts([
+            vec!["项目编码", "P1", "预算数", "5"],
+            vec!["一级指标", "二级指标", "三级指标", "指标值"],
+            vec!["产出指标", "数量指标", "a", "1个"],
+        ]);
+        let blocks = vec![
+            Block::Paragraph("2.培训费项目支出绩效目标表".into()),
+            Block::Table(head.clone()),
+            Block::Table(head),
+        ];
+        let read = document_from_blocks(&blocks).expect("reads");
+        assert_eq!(read.document.projects[0].name, "培训费");
+        assert!(read.project_notes[0]
+            .iter()
+            .any(|n| n.contains("取自表格上方的标题")));
+        // The title belongs to the first table only.
+        assert_eq!(read.document.projects[1].name, "");
+        assert_eq!(name_in_title("绩效目标表"), None);
+    }
+
+    #[test]
+    fn a_head_and_its_indicators_in_two_tables_make_one_project() {
+        let blocks = vec![
+            Block::Table(Grid::from_texts([vec![
+                "项目名称",
+                "培训费",
+                "预算数",
+                "5",
+            ]])),
+            Block::Paragraph("".into()),
+            Block::Table(Grid::from_texts([
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["产出指标", "数量指标", "a", "1个"],
+            ])),
+            Block::Table(Grid::from_texts([vec!["序号", "说明"], vec!["1", "无关"]])),
+        ];
+        let read = document_from_blocks(&blocks).expect("reads");
+        assert_eq!(read.document.projects.len(), 1);
+        assert_eq!(read.document.projects[0].name, "培训费");
+        assert_eq!(read.document.projects[0].indicators[0].value, "1个");
+        assert!(read.notes.iter().any(|n| n.starts_with("另有 1 个表格")));
+    }
+
+    #[test]
     fn refusals_say_what_to_do() {
         let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
         assert_eq!(
@@ -887,6 +999,11 @@ mod tests {
         assert_eq!(read(b"").unwrap_err(), DocxError::Empty);
         assert_eq!(read(b"{\\rtf1 x}").unwrap_err(), DocxError::Rtf);
         assert_eq!(read(b"<html><table>").unwrap_err(), DocxError::Html);
+        assert_eq!(read(b"MIME-Version: 1.0\r\n").unwrap_err(), DocxError::Html);
+        assert_eq!(
+            read(b"<?xml version=\"1.0\"?><w:wordDocument>").unwrap_err(),
+            DocxError::WordXml
+        );
         assert_eq!(read(b"hello").unwrap_err(), DocxError::NotZip);
         let xlsx = stored_zip(&[("xl/workbook.xml", b"<workbook/>")]);
         assert_eq!(read(&xlsx).unwrap_err(), DocxError::Spreadsheet);

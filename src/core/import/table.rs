@@ -617,13 +617,19 @@ impl Sheet {
 
     /// Six columns without a header: the official order.
     fn positional(&self, notes: &mut Vec<String>) -> Result<TableRead, TableError> {
-        // Columns empty in every row (a stray separator) do not count.
-        let used: Vec<usize> = (0..self.m.width())
-            .filter(|&c| (0..self.m.height()).any(|r| !self.key(r, c).is_empty()))
-            .collect();
-        if used.len() != IndicatorField::ALL.len() {
+        let six = IndicatorField::ALL.len();
+        // Six columns, some maybe empty in every row (no 描述 typed); or six
+        // columns with content beside empty ones (a stray separator).
+        let used: Vec<usize> = if self.m.width() == six {
+            (0..six).collect()
+        } else {
+            (0..self.m.width())
+                .filter(|&c| (0..self.m.height()).any(|r| !self.key(r, c).is_empty()))
+                .collect()
+        };
+        if used.len() != six {
             return Err(TableError::NoHeader {
-                columns: used.len(),
+                columns: self.m.width(),
             });
         }
         let columns: Vec<(IndicatorField, usize)> =
@@ -906,6 +912,17 @@ mod tests {
         let grid = Grid::from_texts([vec!["a", "b", "c"]]);
         let err = read_indicators(&grid).unwrap_err();
         assert_eq!(err, TableError::NoHeader { columns: 3 });
+        // Six columns with one empty throughout still read; a stray empty seventh is ignored.
+        let grid = Grid::from_texts([vec!["产出指标", "数量指标", "a", "", "1个", "e"]]);
+        assert_eq!(
+            read_indicators(&grid).expect("reads").project.indicators[0].value,
+            "1个"
+        );
+        let grid = Grid::from_texts([vec!["产出指标", "数量指标", "a", "d", "1个", "e", ""]]);
+        assert_eq!(
+            read_indicators(&grid).expect("reads").project.indicators[0].basis,
+            "e"
+        );
         assert!(err.to_string().contains("现有 3 列"));
         assert_eq!(read(&Grid::from_texts([[""]])), Err(TableError::Empty));
     }
