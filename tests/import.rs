@@ -428,6 +428,16 @@ fn a_zip_bomb_is_refused() {
 }
 
 #[test]
+fn millions_of_empty_cells_are_refused_before_they_fill_the_memory() {
+    let xml = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr>{}</w:tr></w:tbl></w:body></w:document>"#,
+        "<w:tc/>".repeat(docx::MAX_CELLS + 1)
+    );
+    let zip = deflated_zip("word/document.xml", xml.as_bytes(), xml.len() as u32);
+    assert_eq!(docx::read(&zip).unwrap_err(), DocxError::TooLarge);
+}
+
+#[test]
 fn a_doc_file_gets_the_save_as_docx_message() {
     let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     doc.extend([0u8; 504]);

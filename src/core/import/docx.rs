@@ -851,6 +851,23 @@ mod tests {
     }
 
     #[test]
+    fn what_word_writes_around_text_is_not_text() {
+        // Runs split mid-word, proofing marks, bookmarks, a field, tracked
+        // changes, a content control, and a text box with its fallback.
+        let body = r#"<w:p><w:bookmarkStart w:id="0" w:name="_Toc1"/><w:r><w:t>一、总体</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>绩效目标</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>
+<w:p><w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">新增 </w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>&lt;控件&gt;</w:t></w:r></w:p></w:sdtContent></w:sdt>"#;
+        assert_eq!(
+            blocks(&docx(body)).expect("reads"),
+            [
+                Block::Paragraph("一、总体绩效目标".into()),
+                Block::Paragraph("新增 3".into()),
+                Block::Paragraph("<控件>".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn grid_span_and_vmerge_become_spans() {
         let tc =
             |props: &str, text: &str| format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text));

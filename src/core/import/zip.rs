@@ -117,7 +117,9 @@ impl<'a> Archive<'a> {
         }
         let name_len = u16_at(self.bytes, at + 26).ok_or(ZipError::Corrupt)? as usize;
         let extra_len = u16_at(self.bytes, at + 28).ok_or(ZipError::Corrupt)? as usize;
-        let start = at + 30 + name_len + extra_len;
+        let start = at
+            .checked_add(30 + name_len + extra_len)
+            .ok_or(ZipError::Corrupt)?;
         let data = self
             .bytes
             .get(start..start.saturating_add(entry.compressed))
