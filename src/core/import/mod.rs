@@ -4,6 +4,18 @@
 //! with their spans; [`table`] reads a grid as an indicator table or a whole
 //! 项目支出绩效目标表 by its labels; [`docx`] reads a whole Word document.
 //! Nothing here touches the browser; text is kept as in the source, trimmed.
+//!
+//! For the shell:
+//! - paste, HTML: one [`grid::Cell`] per `<td>`/`<th>` with its `rowspan` and
+//!   `colspan`, its text split into lines at `<br>` and paragraph ends, each
+//!   line through [`grid::collapse_html_whitespace`]; then [`table::read`]
+//!   (whatever was copied) or [`table::read_indicators`] (into one table).
+//! - paste, text only: [`tsv::read`], then the same.
+//! - a file: [`docx::read_named`] with its name and bytes. A refusal's
+//!   `Display` is the message for the user; [`docx::DocxError::Html`] is a
+//!   web page saved as .doc, which the HTML path can read instead.
+//! - every read carries notes in Chinese for the preview: what was
+//!   recognised, what was left out and why.
 
 pub mod docx;
 pub mod grid;
