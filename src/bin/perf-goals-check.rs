@@ -405,7 +405,11 @@ mod cli {
                     *count += 1;
                     if *count <= LINES_PER_RULE {
                         // A finding folded under the one before it: the same cause, said again.
-                        let folded = if f.folded_under.is_some() { "  ↳ " } else { "" };
+                        let folded = if f.folded_under.is_some() {
+                            "  ↳ "
+                        } else {
+                            ""
+                        };
                         out.line(&format!(
                             "{folded}{}  [{code}] {}  {}",
                             describe_location(doc, &f.location),
