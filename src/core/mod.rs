@@ -2,6 +2,7 @@
 //! tested natively with `cargo test`.
 pub mod findings;
 pub mod format;
+pub mod library;
 pub mod model;
 pub mod normalise;
 pub mod print;
