@@ -326,9 +326,9 @@ impl Library {
         }
         // Every field has been checked, so deserialising cannot fail; if it
         // ever did, say so rather than panic.
-        let kinds = Vec::<Kind>::deserialize(&map["kinds"])
+        let kinds = Vec::<Kind>::deserialize(&root["kinds"])
             .map_err(|e| LibraryError::new("kinds", format!("无法读取：{e}")))?;
-        let rows = Vec::<Row>::deserialize(&map["rows"])
+        let rows = Vec::<Row>::deserialize(&root["rows"])
             .map_err(|e| LibraryError::new("rows", format!("无法读取：{e}")))?;
         Ok(Library::index(kinds, rows))
     }
@@ -430,8 +430,10 @@ impl Library {
         out
     }
 
-    /// Rows matching every word of `query` (split at white space) in their name,
-    /// kinds or keywords, best first. Nothing for a blank query.
+    /// Rows matching every word of `query` (split at white space and commas)
+    /// in their name, kinds (name or keywords) or keywords, best first: a name
+    /// starting with the word, a name containing it, a kind named by it, a row
+    /// keyword, a kind keyword. Nothing for a blank query.
     pub fn search(&self, query: &str) -> Vec<&Row> {
         let words: Vec<String> = query
             .split(|c: char| c.is_whitespace() || c == ',' || c == '，' || c == '、')
@@ -464,14 +466,22 @@ impl Library {
             Some(_) => 6,
             None => 0,
         };
-        let kind = if ix.kinds.iter().any(|&k| {
-            let name = &self.kind_index[k].name;
-            name.contains(word) || word.contains(name.as_str())
-        }) {
-            4
-        } else {
-            0
-        };
+        let kind = ix
+            .kinds
+            .iter()
+            .map(|&k| {
+                let kind = &self.kind_index[k];
+                if kind.name.contains(word) || word.contains(kind.name.as_str()) {
+                    4
+                } else if kind.keywords.iter().any(|w| word.contains(w.as_str())) {
+                    // 公路养护 finds every 交通 row, after those naming it.
+                    2
+                } else {
+                    0
+                }
+            })
+            .max()
+            .unwrap_or(0);
         let keyword = if ix
             .keywords
             .iter()
@@ -1472,6 +1482,12 @@ mod tests {
         assert!(!both.is_empty());
         assert!(both.iter().all(|r| r.kinds.iter().any(|k| k == "水利")));
         assert_eq!(both[0].id, "water.quality.acceptance");
+        let road = lib.search("公路养护");
+        assert_eq!(road[0].name, "公路养护里程");
+        assert!(
+            road.iter().any(|r| r.id == "transport.cost.per_km"),
+            "a kind keyword finds the kind's other rows too"
+        );
         assert!(lib.search("").is_empty());
         assert!(lib.search("量子计算").is_empty());
     }
@@ -1703,6 +1719,67 @@ mod tests {
             "{\"format\":\"indicator-library\"}",
         ] {
             assert!(Library::parse(text).is_err(), "{text}");
+        }
+    }
+
+    // ---- bad input never panics
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+        use std::sync::OnceLock;
+
+        fn lib() -> &'static Library {
+            static LIB: OnceLock<Library> = OnceLock::new();
+            LIB.get_or_init(built_in)
+        }
+
+        /// Text made of what slots and names are made of.
+        fn slotty() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[{}N对象YM培训人次≥%率 ,，a-z]{0,16}",
+                any::<String>(),
+                "\\PC{0,12}"
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            #[test]
+            fn parsing_any_text_never_panics(text in slotty()) {
+                let _ = Library::parse(&text);
+            }
+
+            #[test]
+            fn any_field_text_is_refused_or_filled_without_panic(
+                field in prop_oneof![
+                    Just("name"), Just("description"), Just("value"), Just("basis"),
+                    Just("id"), Just("level1"), Just("level2")
+                ],
+                text in slotty(),
+                example in slotty(),
+            ) {
+                let mut v = tiny();
+                v["rows"][0][field] = json!(text);
+                v["rows"][0]["example"]["N"] = json!(example);
+                if let Ok(lib) = Library::parse(&v.to_string()) {
+                    let row = &lib.rows()[0];
+                    let filled = row.filled("2023");
+                    // What parse accepts fills completely.
+                    prop_assert!(!has_slot(&filled.value), "{}", filled.value);
+                    let _ = lib.completions(&text, 5);
+                }
+            }
+
+            #[test]
+            fn typed_text_never_panics(a in slotty(), b in slotty()) {
+                let _ = lib().completions(&a, 8);
+                let _ = lib().search(&a);
+                let _ = lib().recommend(&a, &b);
+                let _ = lib().detect_kinds(&a, &b);
+            }
         }
     }
 
