@@ -567,17 +567,24 @@ impl Library {
 
     /// Rows recommended for a project, best first: rows of the kinds detected
     /// from its name and use of funds (and rows whose own keywords appear in the
-    /// name), at most one per idea and per 三级, spread over the table in its
-    /// order — the best 数量, 质量, 时效, 成本, 效益 and 满意度 row, then the
-    /// second best of each, and so on. Empty when nothing matches.
+    /// name), ranked by their strongest kind, then by their own keywords found
+    /// in the name (strongly) or the use of funds (weakly), then by the
+    /// library's order. At most one per idea ([`Row::idea`]) and per 三级,
+    /// spread over the table in its order: the best 数量, 质量, 时效, 成本, 效益
+    /// and 满意度 row, then the second best of each, and so on, so the first six
+    /// make a complete table. Empty when nothing matches.
     pub fn recommend(&self, project_name: &str, use_of_funds: &str) -> Vec<&Row> {
         let kind_scores = self.kind_scores(project_name, use_of_funds);
         let name = normalise(project_name);
         let funds = normalise(use_of_funds);
-        let mut scored: Vec<(u32, usize)> = Vec::new();
+        // Ranked first by how strongly the project is of the row's kind, then
+        // by the row's own keywords: a 培训 project gets 培训 rows before 教育
+        // rows however many 教育 words its name holds, and within 民政 a
+        // 居家养老 project gets the 居家养老 rows before the 低保 ones.
+        let mut scored: Vec<(u32, u32, u32, usize)> = Vec::new();
         for (i, ix) in self.row_index.iter().enumerate() {
-            let from_kinds: u32 = ix.kinds.iter().map(|&k| kind_scores[k]).sum();
-            let from_words: u32 = ix
+            let kind = ix.kinds.iter().map(|&k| kind_scores[k]).max().unwrap_or(0);
+            let words: u32 = ix
                 .keywords
                 .iter()
                 .filter(|w| !w.is_empty())
@@ -593,30 +600,22 @@ impl Library {
                 .sum();
             // A keyword in the 资金用途 alone is too weak to bring in a row of
             // a kind the project is not.
-            if from_kinds > 0 || from_words >= 6 {
-                scored.push((from_kinds + from_words, i));
+            if kind > 0 || words >= 6 {
+                // On a tie, the row written for the strongest kind first: a
+                // 培训 row before a 卫生健康 row that also suits training.
+                let first = ix.kinds.first().map_or(0, |&k| kind_scores[k]);
+                scored.push((kind, words, first, i));
             }
         }
-        // On a tie, the row written for the strongest kind first: a 培训 row
-        // before a 卫生健康 row that also suits training.
-        let first_kind = |i: usize| {
-            self.row_index[i]
-                .kinds
-                .first()
-                .map_or(0, |&k| kind_scores[k])
-        };
-        scored.sort_unstable_by_key(|&(score, i)| {
-            (
-                std::cmp::Reverse(score),
-                std::cmp::Reverse(first_kind(i)),
-                i,
-            )
+        scored.sort_unstable_by_key(|&(kind, words, first, i)| {
+            use std::cmp::Reverse;
+            (Reverse(kind), Reverse(words), Reverse(first), i)
         });
 
         let mut ideas: HashSet<&str> = HashSet::new();
         let mut names: HashSet<&str> = HashSet::new();
         let mut by_aspect: [Vec<usize>; 6] = Default::default();
-        for (_, i) in scored {
+        for (_, _, _, i) in scored {
             let row = &self.rows[i];
             if ideas.insert(row.idea()) && names.insert(self.row_index[i].plain.as_str()) {
                 let slot = Aspect::ALL
