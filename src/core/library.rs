@@ -8,8 +8,8 @@
 //! is refused with a message that names its path (`rows[12].value：…`).
 //!
 //! Everything a keystroke runs ([`Library::completions`], [`Library::search`])
-//! works on text normalised once at parse time: a call allocates its result and
-//! one list of matches, never per row.
+//! works on text normalised once at parse time: a call allocates its result, one
+//! list of matches and (search) the query's words, never anything per row.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
