@@ -6,6 +6,7 @@ pub mod export;
 pub mod findings;
 pub mod format;
 pub mod import;
+pub mod library;
 pub mod limits;
 pub mod model;
 pub mod normalise;
