@@ -5,6 +5,7 @@ pub mod format;
 pub mod model;
 pub mod normalise;
 pub mod print;
+pub mod review;
 pub mod rules;
 pub mod sample;
 pub mod value;

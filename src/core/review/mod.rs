@@ -1,0 +1,27 @@
+//! The reviewer's round trip in the file (review.md) and the preparer's 已核实
+//! (format.md 1.1), as plain data and pure functions the UI calls:
+//!
+//! - `anchor`: the `at` address, and the place it names in a document;
+//! - `model` and `json`: the `review` block and the `acknowledged` list, read
+//!   with path errors and written in the spec's key order;
+//! - `rounds`: 开始审核 / 完成本轮审核, 审核结论, the review state, the status;
+//! - `comments`: re-anchoring, adding, replies, `answered` after an edit,
+//!   open comments per step;
+//! - `matching` and `diff`: 修改对比 against the last round's snapshot;
+//! - `acknowledge`: 已核实 on warnings and hints.
+
+pub mod anchor;
+pub mod json;
+pub mod model;
+
+#[cfg(test)]
+mod testdoc;
+
+pub use anchor::{
+    anchor_of, place_of_finding, text_at, Anchor, Place, ProjectPlace, Resolved, Step, MOVED_LABEL,
+};
+pub use json::{
+    acknowledged_value, put_into_extra, read_acknowledged, read_from_extra, read_review,
+    review_value, ReviewReadError,
+};
+pub use model::{Acknowledgement, Comment, CommentStatus, Conclusion, Decision, Review, Round};
