@@ -11,7 +11,9 @@
 //! - `acknowledge`: 已核实 on warnings and hints.
 
 pub mod anchor;
+pub mod comments;
 pub mod json;
+pub mod matching;
 pub mod model;
 
 #[cfg(test)]
@@ -19,6 +21,10 @@ mod testdoc;
 
 pub use anchor::{
     anchor_of, place_of_finding, text_at, Anchor, Place, ProjectPlace, Resolved, Step, MOVED_LABEL,
+};
+pub use comments::{
+    add_comment, add_comment_from_finding, close_comment, mark_answered, open_counts,
+    remove_comment, reopen_comment, set_reply, CommentError, Located, Locator, OpenCounts,
 };
 pub use json::{
     acknowledged_value, put_into_extra, read_acknowledged, read_from_extra, read_review,
