@@ -15,6 +15,7 @@ pub mod comments;
 pub mod json;
 pub mod matching;
 pub mod model;
+pub mod rounds;
 
 #[cfg(test)]
 mod testdoc;
@@ -31,3 +32,7 @@ pub use json::{
     review_value, ReviewReadError,
 };
 pub use model::{Acknowledgement, Comment, CommentStatus, Conclusion, Decision, Review, Round};
+pub use rounds::{
+    close_round, conclusion_mut, conclusion_of, document_status, review_summary, snapshot_of,
+    start_round, ReviewState, ReviewSummary, RoundError,
+};
