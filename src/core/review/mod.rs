@@ -12,6 +12,7 @@
 
 pub mod anchor;
 pub mod comments;
+pub mod diff;
 pub mod json;
 pub mod matching;
 pub mod model;
@@ -27,6 +28,7 @@ pub use comments::{
     add_comment, add_comment_from_finding, close_comment, mark_answered, open_counts,
     remove_comment, reopen_comment, set_reply, CommentError, Located, Locator, OpenCounts,
 };
+pub use diff::{compare, compare_with_review, Change, ChangeKind, Comparison, ProjectComparison};
 pub use json::{
     acknowledged_value, put_into_extra, read_acknowledged, read_from_extra, read_review,
     review_value, ReviewReadError,
