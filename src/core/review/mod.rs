@@ -10,6 +10,7 @@
 //! - `matching` and `diff`: 修改对比 against the last round's snapshot;
 //! - `acknowledge`: 已核实 on warnings and hints.
 
+pub mod acknowledge;
 pub mod anchor;
 pub mod comments;
 pub mod diff;
@@ -21,6 +22,9 @@ pub mod rounds;
 #[cfg(test)]
 mod testdoc;
 
+pub use acknowledge::{
+    acknowledge, acknowledged_flags, acknowledgement_of, kept_at_export, unacknowledge, AckError,
+};
 pub use anchor::{
     anchor_of, place_of_finding, text_at, Anchor, Place, ProjectPlace, Resolved, Step, MOVED_LABEL,
 };
