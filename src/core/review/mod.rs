@@ -21,6 +21,8 @@ pub mod rounds;
 
 #[cfg(test)]
 mod testdoc;
+#[cfg(test)]
+mod tests;
 
 pub use acknowledge::{
     acknowledge, acknowledged_flags, acknowledgement_of, kept_at_export, unacknowledge, AckError,
