@@ -60,7 +60,10 @@ impl<'a> Locator<'a> {
             .rounds
             .iter()
             .map(|r| match (&r.reviewed, r.comments.is_empty()) {
-                (Some(snapshot), false) => Some(DocumentPairing::new(snapshot, doc)),
+                // Placing comments on their own snapshot needs no pairing.
+                (Some(snapshot), false) if !std::ptr::eq(snapshot, doc) => {
+                    Some(DocumentPairing::new(snapshot, doc))
+                }
                 _ => None,
             })
             .collect();

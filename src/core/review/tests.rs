@@ -672,8 +672,8 @@ fn a_comment_from_a_finding_carries_its_code_message_and_place() {
         .iter()
         .find(|f| {
             matches!(
-                f.location.field,
-                crate::core::findings::Field::Indicator(_, Some(_))
+                place_of_finding(f),
+                Place::Project(_, ProjectPlace::Cell(..))
             )
         })
         .expect("the seed has findings on cells");
@@ -832,7 +832,9 @@ fn warnings_and_hints_can_be_acknowledged_errors_cannot() {
     let findings = rules::validate(&d);
     let warning = findings
         .iter()
-        .find(|f| f.severity == Severity::Warning && f.location.project.is_some())
+        .find(|f| {
+            f.severity == Severity::Warning && matches!(place_of_finding(f), Place::Project(..))
+        })
         .expect("the seed has warnings");
     let error = findings
         .iter()
@@ -873,7 +875,7 @@ fn warnings_and_hints_can_be_acknowledged_errors_cannot() {
     assert_eq!(kept_at_export(&acks, &d, &findings), acks);
     let without: Vec<_> = findings
         .iter()
-        .filter(|f| !(f.code == warning.code && f.location == warning.location))
+        .filter(|f| !(f.code == warning.code && place_of_finding(f) == place_of_finding(warning)))
         .cloned()
         .collect();
     assert!(kept_at_export(&acks, &d, &without).is_empty());
