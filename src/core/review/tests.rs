@@ -903,3 +903,52 @@ fn the_seed_with_a_review_round_trips() {
     assert!(compare_with_review(&review, &d).unwrap().is_unchanged());
     assert_eq!(review_summary(Some(&review)).state.label(), "退回修改");
 }
+
+#[test]
+fn comments_on_a_project_and_the_department_part_follow_them_and_wait_for_a_reply() {
+    let d = doc();
+    let mut review = Review::default();
+    start_round(&mut review, "");
+    let on_project = add_comment(
+        &mut review,
+        &d,
+        Place::Project(1, ProjectPlace::Whole),
+        "项目整体偏弱",
+    )
+    .unwrap();
+    let on_department = add_comment(
+        &mut review,
+        &d,
+        Place::Department(DepartmentPlace::Whole),
+        "部门目标过于笼统",
+    )
+    .unwrap();
+    close_round(&mut review, &d, "2027-03-02T08:00:00Z", Decision::Returned).unwrap();
+    let mut v2 = d.clone();
+    v2.projects.swap(0, 1);
+    v2.projects[0].name = "政务服务大厅运行保障经费".into();
+    v2.department.overall_goals[0] = "全年办理行政审批事项不少于1.6万件。".into();
+    let locator = Locator::new(&review, &v2);
+    let at = |id: &str| {
+        let (r, c) = review.comments().find(|(_, c)| c.id == id).unwrap();
+        locator.locate(r, c)
+    };
+    assert_eq!(
+        at(&on_project),
+        Resolved::At(Place::Project(0, ProjectPlace::Whole))
+    );
+    assert_eq!(
+        at(&on_department),
+        Resolved::At(Place::Department(DepartmentPlace::Whole))
+    );
+    let counts = open_counts(&review, &v2);
+    assert_eq!(
+        (
+            counts.of_step(Step::Project(0)),
+            counts.of_step(Step::Department)
+        ),
+        (1, 1)
+    );
+    // Edits inside them do not answer a comment on the whole.
+    assert!(mark_answered(&mut review, &v2).is_empty());
+}
