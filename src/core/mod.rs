@@ -12,6 +12,7 @@ pub mod model;
 pub mod normalise;
 pub mod open;
 pub mod print;
+pub mod review;
 pub mod rules;
 pub mod sample;
 pub mod summary;
