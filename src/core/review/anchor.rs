@@ -11,16 +11,9 @@
 use serde_json::{Map, Value};
 
 use super::json::{json_type_name, ReviewReadError};
-use crate::core::findings::{Field, Finding};
+pub use crate::core::findings::HeadField;
+use crate::core::findings::{Finding, Location, ProjectField};
 use crate::core::model::{Checkpoint, DepartmentList, Document, Extra, IndicatorField, Project};
-
-/// A field of the document head (基本信息).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum HeadField {
-    Year,
-    UnitCode,
-    UnitName,
-}
 
 /// One of the three amounts of 预算规模.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -492,36 +485,30 @@ pub fn anchor_of(doc: &Document, place: Place) -> Anchor {
     }
 }
 
-/// The place a finding concerns. The one function to change when the
-/// findings' `Location` changes shape.
+/// The place a finding concerns.
 pub fn place_of_finding(finding: &Finding) -> Place {
-    let loc = finding.location;
-    match (loc.project, loc.field) {
-        (None, Field::Year) => Place::Head(HeadField::Year),
-        (None, Field::UnitCode) => Place::Head(HeadField::UnitCode),
-        (None, Field::UnitName) => Place::Head(HeadField::UnitName),
-        (None, Field::Department(l, None)) => Place::Department(DepartmentPlace::List(l)),
-        (None, Field::Department(l, Some(i))) => {
-            Place::Department(DepartmentPlace::Paragraph(l, i))
-        }
-        (None, _) => Place::Document,
-        (Some(p), field) => Place::Project(
+    place_of_location(finding.location)
+}
+
+pub fn place_of_location(location: Location) -> Place {
+    match location {
+        Location::Head(h) => Place::Head(h),
+        Location::Department(l, None) => Place::Department(DepartmentPlace::List(l)),
+        Location::Department(l, Some(i)) => Place::Department(DepartmentPlace::Paragraph(l, i)),
+        Location::Project(p, field) => Place::Project(
             p,
             match field {
-                Field::ProjectCode => ProjectPlace::Code,
-                Field::ProjectName => ProjectPlace::Name,
-                Field::BudgetTotal => ProjectPlace::Budget(BudgetField::Total),
-                Field::BudgetFiscal => ProjectPlace::Budget(BudgetField::Fiscal),
-                Field::BudgetOther => ProjectPlace::Budget(BudgetField::Other),
-                Field::UseOfFunds => ProjectPlace::UseOfFunds,
-                Field::SpendingPlan(c) => ProjectPlace::SpendingPlan(c),
-                Field::Goals(g) => ProjectPlace::Goals(g),
-                Field::Indicators => ProjectPlace::Indicators,
-                Field::Indicator(r, None) => ProjectPlace::Row(r),
-                Field::Indicator(r, Some(f)) => ProjectPlace::Cell(r, f),
-                Field::Year | Field::UnitCode | Field::UnitName | Field::Department(..) => {
-                    ProjectPlace::Whole
-                }
+                ProjectField::Code => ProjectPlace::Code,
+                ProjectField::Name => ProjectPlace::Name,
+                ProjectField::BudgetTotal => ProjectPlace::Budget(BudgetField::Total),
+                ProjectField::BudgetFiscal => ProjectPlace::Budget(BudgetField::Fiscal),
+                ProjectField::BudgetOther => ProjectPlace::Budget(BudgetField::Other),
+                ProjectField::UseOfFunds => ProjectPlace::UseOfFunds,
+                ProjectField::SpendingPlan(c) => ProjectPlace::SpendingPlan(c),
+                ProjectField::Goals(g) => ProjectPlace::Goals(g),
+                ProjectField::Indicators => ProjectPlace::Indicators,
+                ProjectField::Indicator(r, None) => ProjectPlace::Row(r),
+                ProjectField::Indicator(r, Some(f)) => ProjectPlace::Cell(r, f),
             },
         ),
     }
