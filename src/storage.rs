@@ -291,6 +291,9 @@ pub struct UiMemory {
     pub step: String,
     #[serde(default)]
     pub shown: Vec<String>,
+    /// The steps the preparer has left (their findings show in full).
+    #[serde(default)]
+    pub left: Vec<String>,
     #[serde(default)]
     pub all_shown: bool,
 }

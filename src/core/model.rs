@@ -287,9 +287,25 @@ pub fn level2_choices(level1: &str) -> Option<&'static [&'static str]> {
 
 impl Document {
     /// An empty draft, as 新建草稿 creates it.
-    pub fn new_draft() -> Self {
+    /// An empty document in our money unit: what a file read from elsewhere
+    /// (a Word table) starts from.
+    pub fn empty() -> Self {
         Document {
             money_unit: MONEY_UNIT.to_string(),
+            ..Default::default()
+        }
+    }
+
+    pub fn new_draft() -> Self {
+        // Each list starts with one paragraph to type into.
+        Document {
+            money_unit: MONEY_UNIT.to_string(),
+            department: Department {
+                overall_goals: vec![String::new()],
+                sub_goals: vec![String::new()],
+                safeguards: vec![String::new()],
+                ..Default::default()
+            },
             ..Default::default()
         }
     }

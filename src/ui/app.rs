@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
         }
     }
     tabs::install(app);
+    super::nav::install(app);
     widgets::dom::install_pointer_tracking();
 
     let main = move || match app.page.get() {

@@ -35,6 +35,8 @@ pub struct AppState {
     /// The app's root owner: each editing session's state is created under a
     /// child of it.
     root: StoredValue<Option<Owner>>,
+    /// The draft last closed, for Forward after Back to the list.
+    pub recent: StoredValue<Option<String>>,
     /// This tab asked to take a draft over and waits for the other to hand off.
     pub taking_over: StoredValue<bool>,
     /// Whether the browser promised to keep this site's storage (None: not asked yet or no answer).
@@ -59,6 +61,7 @@ impl AppState {
             save_status: RwSignal::new(SaveStatus::Idle),
             notice: RwSignal::new(None),
             root: StoredValue::new(Owner::current()),
+            recent: StoredValue::new(None),
             taking_over: StoredValue::new(false),
             persisted: RwSignal::new(None),
             storage_ok: storage::available(),
@@ -114,6 +117,7 @@ impl AppState {
 
     pub fn close_editor(&self) {
         if let Some(e) = self.editor.get_untracked() {
+            self.recent.set_value(Some(e.draft_id.clone()));
             e.save_now(self.save_status);
             if !e.read_only.get_untracked() {
                 storage::release_lease(&e.draft_id, tab_id());

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::core::export::export_json;
 use crate::core::format::{write_document, Status};
 use crate::storage::{self, UiMemory};
-use crate::ui::plain::ids::ProjectId;
 use crate::ui::plain::memory::{location_key, parse_location_key, StepKey};
 use crate::ui::plain::places::Addresses;
-use crate::ui::state::{DocState, Shown};
+use crate::ui::plain::places::Place;
+use crate::ui::state::{DocState, Removed, Shown};
 
 /// How long typing must pause before the draft is written.
 const AUTOSAVE_DELAY_MS: u64 = 700;
@@ -22,14 +22,7 @@ pub fn tab_id() -> &'static str {
     TAB.get_or_init(storage::new_id)
 }
 
-/// A step of the editor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Basic,
-    Department,
-    Project(ProjectId),
-    Review,
-}
+pub use crate::ui::plain::places::Step;
 
 /// Saving, as the status line says it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +33,30 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// The deletions of this session, newest last, for 撤销 and Ctrl+Z.
+#[derive(Clone, Copy)]
+pub struct Undo(pub RwSignal<Vec<Removed>>);
+
+impl Undo {
+    /// Remembers a deletion so it can be undone.
+    pub fn deleted(&self, removed: Option<Removed>) {
+        if let Some(removed) = removed {
+            self.0.update(|u| {
+                u.push(removed);
+                // A few are enough to undo a slip; not a history of the session.
+                if u.len() > 20 {
+                    u.remove(0);
+                }
+            });
+        }
+    }
+
+    /// The last deletion, if any (what the 已删除 · 撤销 line names).
+    pub fn last(&self) -> Option<Removed> {
+        self.0.with(|u| u.last().cloned())
+    }
+}
+
 #[derive(Clone)]
 pub struct Session {
     pub draft_id: String,
@@ -48,6 +65,10 @@ pub struct Session {
     pub step: RwSignal<Step>,
     /// Another tab edits this draft: this one shows it and saves nothing.
     pub read_only: RwSignal<bool>,
+    /// The DOM id to focus once the next step is on screen (else its heading).
+    focus_next: StoredValue<Option<String>>,
+    /// What was deleted, for 撤销 and Ctrl+Z.
+    pub undo: Undo,
     /// A change not yet written to storage.
     dirty: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -98,21 +119,29 @@ impl Session {
                     shown.touch(place);
                 }
             }
-            let step = match StepKey::parse(&memory.step) {
-                Some(StepKey::Department) => Step::Department,
-                Some(StepKey::Review) => Step::Review,
+            let step_of = |key: Option<StepKey>| match key {
+                Some(StepKey::Department) => Some(Step::Department),
+                Some(StepKey::Review) => Some(Step::Review),
+                Some(StepKey::Basic) => Some(Step::Basic),
                 Some(StepKey::Project(i)) => state
                     .projects
-                    .with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id)))
-                    .unwrap_or(Step::Basic),
-                _ => Step::Basic,
+                    .with_untracked(|ps| ps.get(i).map(|p| Step::Project(p.id))),
+                None => None,
             };
+            for key in &memory.left {
+                if let Some(step) = step_of(StepKey::parse(key)) {
+                    shown.leave(step);
+                }
+            }
+            let step = step_of(StepKey::parse(&memory.step)).unwrap_or(Step::Basic);
             Session {
                 draft_id,
                 doc: state,
                 shown,
                 step: RwSignal::new(step),
                 read_only: RwSignal::new(false),
+                focus_next: StoredValue::new(None),
+                undo: Undo(RwSignal::new(Vec::new())),
                 dirty: StoredValue::new(false),
                 timer: StoredValue::new(None),
                 _owner: owner.clone(),
@@ -143,7 +172,69 @@ impl Session {
                 .filter_map(|p| self.doc.location_of(p))
                 .map(location_key)
                 .collect(),
+            left: self
+                .shown
+                .left
+                .get()
+                .into_iter()
+                .map(|s| self.step_key(s).key())
+                .collect(),
             all_shown: self.shown.all.get(),
+        })
+    }
+
+    /// Goes to `step`, the one way the editor changes step: the step left
+    /// shows its findings from now on, 检查与导出 shows everything, and the
+    /// focus goes to `focus` (a DOM id) or else the new step's heading.
+    pub fn go(&self, step: Step, focus: Option<String>) {
+        let from = self.step.get_untracked();
+        if from != step {
+            self.shown.leave(from);
+        }
+        if step == Step::Review {
+            self.shown.all.set(true);
+        }
+        self.focus_next.set_value(focus);
+        self.step.set(step);
+    }
+
+    /// What to focus now that a step is on screen (taken once).
+    pub fn take_focus(&self) -> Option<String> {
+        let target = self.focus_next.get_value();
+        self.focus_next.set_value(None);
+        target
+    }
+
+    /// Goes to the place of a finding, its field centred with its messages.
+    pub fn go_to(&self, place: Place) {
+        self.go(place.step(), Some(place.dom_id()));
+    }
+
+    /// Undoes the last deletion; gives the DOM id of what came back.
+    pub fn undo_last(&self) -> Option<String> {
+        let mut last = None;
+        self.undo.0.update(|u| last = u.pop());
+        let removed = last?;
+        if !self.doc.restore(&removed) {
+            return None;
+        }
+        Some(match removed {
+            Removed::Paragraph { list, id, .. } => Place::Paragraph(list, id).dom_id(),
+            Removed::Goal { project, id, .. } => {
+                Place::Project(project, crate::ui::plain::places::ProjectPlace::Goal(id)).dom_id()
+            }
+            Removed::Row { project, id, .. } => Place::Project(
+                project,
+                crate::ui::plain::places::ProjectPlace::Cell(
+                    id,
+                    crate::core::model::IndicatorField::Level1,
+                ),
+            )
+            .dom_id(),
+            Removed::Project { id, .. } => {
+                self.go(Step::Project(id), None);
+                return Some(String::new());
+            }
         })
     }
 

@@ -4,15 +4,16 @@ use leptos::prelude::*;
 
 use crate::core::model::DepartmentList;
 use crate::ui::plain::places::{Part, Place};
+use crate::ui::session::Session;
 use crate::ui::state::{DocState, Shown};
-use crate::ui::widgets::dom::focus_later;
+use crate::ui::widgets::dom::{focus_later, on_leaving};
 use crate::ui::widgets::{visible_findings, Control, FindingList, TextField};
 
 #[component]
 pub fn DepartmentStep() -> impl IntoView {
     view! {
         <section class="step-page" aria-labelledby="step-title">
-            <h1 id="step-title">"部门整体绩效目标"</h1>
+            <h1 id="step-title" tabindex="-1">"部门整体绩效目标"</h1>
             <p class="lead">"每段一项内容。总体绩效目标概括全年主要产出和效果并尽量量化；分项绩效目标写明重点项目；工作保障措施说明组织、制度、资金和监控。"</p>
             {DepartmentList::ALL.map(|list| view! { <ParagraphList list=list /> }).collect_view()}
         </section>
@@ -23,6 +24,7 @@ pub fn DepartmentStep() -> impl IntoView {
 fn ParagraphList(list: DepartmentList) -> impl IntoView {
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
+    let undo = expect_context::<Session>().undo;
     let paragraphs = doc.list(list);
     let place = Place::List(list);
     let findings = visible_findings(doc, shown, place);
@@ -31,9 +33,8 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
         focus_later(Place::Paragraph(list, id).dom_id());
     };
     view! {
-        <section class="paragraphs" aria-labelledby=place.dom_id()>
+        <section class="paragraphs" aria-labelledby=place.dom_id() on:focusout=on_leaving(shown, place)>
             <h2 id=place.dom_id() tabindex="-1">{list.label()}</h2>
-            <FindingList id=place.dom(Part::Messages) findings=findings />
             <For each=move || paragraphs.get() key=|p| p.id let:paragraph>
                 {
                     let pid = paragraph.id;
@@ -41,7 +42,7 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
                     let label = Signal::derive(move || format!("{} {}", list.label(), number()));
                     let remove = move |_| {
                         let index = paragraphs.with_untracked(|ps| ps.iter().position(|p| p.id == pid));
-                        doc.remove_paragraph(list, pid);
+                        undo.deleted(doc.remove_paragraph(list, pid));
                         // Focus stays in the list: the next paragraph, or 添加段落.
                         let next = index.and_then(|i| paragraphs.with_untracked(|ps| ps.get(i).or(ps.last()).map(|p| p.id)));
                         match next {
@@ -58,6 +59,7 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
                 }
             </For>
             <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加段落"</button>
+            <FindingList id=place.dom(Part::Messages) findings=findings />
         </section>
     }
 }

@@ -5,10 +5,21 @@
 
 use leptos::prelude::*;
 
+/// A deadline in the draft's own year, for hints: `2023年6月底前`.
+pub fn example_deadline(year: &str) -> String {
+    let year = year.trim();
+    if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{year}年6月底前")
+    } else {
+        "6月底前".to_string()
+    }
+}
+
 use crate::core::model::{level2_choices, Indicator, IndicatorField, LEVELS};
 use crate::ui::plain::places::{Part, Place, ProjectPlace};
+use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState, RowState, Shown};
-use crate::ui::widgets::dom::{confirm, focus_later};
+use crate::ui::widgets::dom::{focus_later, on_leaving};
 use crate::ui::widgets::{visible_findings, Control, FindingList, LevelSelect, TextField};
 
 #[component]
@@ -29,13 +40,14 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
         }
     };
     view! {
-        <section class="block indicators" aria-labelledby=table.dom_id()>
+        <section class="block indicators" aria-labelledby=table.dom_id() on:focusout=on_leaving(shown, table)>
             <h2 id=table.dom_id() tabindex="-1">"绩效指标"</h2>
             <p class="hint">
-                "每行一个可考核的指标。指标值写「比较符+数值+单位」（如 ≥95%、≤50元/件、=12次）、完成时限（如 6月底前）或定性等级；"
-                "文字说明写在绩效指标描述中。"
+                {move || format!(
+                    "每行一个可考核的指标。指标值写「比较符+数值+单位」（如 ≥95%、≤50元/件、=12次）、完成时限（如 {}）或定性等级；文字说明写在绩效指标描述中。",
+                    example_deadline(&doc.year.get())
+                )}
             </p>
-            <FindingList id=table.dom(Part::Messages) findings=findings />
             <table class="indicator-table">
                 <thead>
                     <tr>
@@ -55,6 +67,9 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                 </tbody>
             </table>
             <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add>"添加指标"</button>
+            // Below the table: findings about the table as a whole never push
+            // the row being typed in.
+            <FindingList id=table.dom(Part::Messages) findings=findings />
         </section>
     }
 }
@@ -100,15 +115,12 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
         focus_later(tools.dom(part));
     };
     let shift_down = shift.clone();
-    let cells = row.cells;
+    let undo = expect_context::<Session>().undo;
     let removing = project.clone();
+    // No question asked: 已删除 · 撤销 (and Ctrl+Z) bring the row back.
     let remove = move |_| {
-        let has_text = cells.iter().any(|c| !c.get_untracked().trim().is_empty());
-        if has_text && !confirm("确定删除这一行指标吗？") {
-            return;
-        }
         let i = index().unwrap_or(0);
-        doc.remove_row(&removing, rid);
+        undo.deleted(doc.remove_row(&removing, rid));
         // The focus goes to the row that took this one's place, or to 添加指标.
         let next = rows.with_untracked(|rs| rs.get(i).or(rs.last()).map(|r| r.id));
         focus_later(match next {

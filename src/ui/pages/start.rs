@@ -53,7 +53,7 @@ pub fn StartPage() -> impl IntoView {
 
     view! {
         <main class="page start">
-            <h1>"草稿"</h1>
+            <h1 id="start-title" tabindex="-1">"草稿"</h1>
             <p class="lead">
                 "按官方表格逐项填写部门整体绩效目标和项目支出绩效目标表，系统随填随查。"
                 "草稿自动保存在本机浏览器中；清除浏览器数据会删除草稿，下载的 JSON 文件才是可靠的备份。"
@@ -62,9 +62,10 @@ pub fn StartPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
                 <super::import::ImportButton />
             </div>
+            <p class="hint">"导入：本系统下载的 JSON 文件，或本系统导出的可打印 HTML 文件。导入的文件成为一份新草稿，不覆盖已有草稿。"</p>
             <p class="hint persist">{move || match app.persisted.get() {
-                Some(true) => "浏览器已同意持久保存本系统的草稿（存储空间紧张时也不会自动清除）。",
-                Some(false) => "浏览器未承诺持久保存：存储空间紧张或清除浏览数据时，草稿可能被删除。请定期下载 JSON 备份。",
+                Some(true) => "本浏览器会一直保留这些草稿，除非您自己清除浏览数据。",
+                Some(false) => "草稿保存在本浏览器中；磁盘空间不足或清除浏览数据时可能丢失，请定期点击「下载 JSON」留一份备份。",
                 None => "",
             }}</p>
             {move || {

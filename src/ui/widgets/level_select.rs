@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::dom::after_pointer;
 use super::findings::FieldFindings;
 use crate::ui::plain::places::Place;
 use crate::ui::state::{DocState, Shown};
@@ -37,7 +36,6 @@ pub fn LevelSelect(
                 aria-invalid=invalid
                 aria-describedby=described
                 on:change=on_change
-                on:blur=move |_| after_pointer(move || shown.touch(place))
             >
                 <option value="" selected=move || value.get().is_empty()>"请选择"</option>
                 {move || {

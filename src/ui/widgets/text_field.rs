@@ -42,8 +42,18 @@ pub fn TextField(
     let (findings, msgs_id) = (field.findings, field.msgs_id.clone());
     let invalid = field.invalid();
     let described = field.described();
-    let on_input = move |ev: leptos::ev::Event| doc.edit(value, event_target_value(&ev));
-    let on_blur = move |_| after_pointer(move || shown.touch(place));
+    // Passing through a field (Tab, a click) says nothing yet; a field the
+    // preparer typed in shows its findings once left.
+    let edited = StoredValue::new(false);
+    let on_input = move |ev: leptos::ev::Event| {
+        edited.set_value(true);
+        doc.edit(value, event_target_value(&ev));
+    };
+    let on_blur = move |_| {
+        if edited.get_value() {
+            after_pointer(move || shown.touch(place));
+        }
+    };
     let aria_label = move || hidden_label.then(|| label.get());
     let input = match control {
         Control::Paragraph => view! {

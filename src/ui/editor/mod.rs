@@ -1,6 +1,9 @@
 //! The editor of one draft: the step list (填报步骤) beside the step on screen,
 //! and the effects that save (autosave after typing stops; the step at once).
 
+mod steps;
+mod undo;
+
 use leptos::prelude::*;
 
 use super::context::AppState;
@@ -8,22 +11,9 @@ use super::pages;
 use super::plain::places::{Place, ProjectPlace};
 use super::session::{Session, Step};
 use super::widgets::dom::focus_later;
-use crate::core::findings::Counts;
 use crate::storage;
-
-fn counts_badge(counts: Counts) -> impl IntoView {
-    if counts.errors == 0 && counts.warnings == 0 {
-        return view! { <span class="badge ok">"✓"<span class="sr-only">"无问题"</span></span> }
-            .into_any();
-    }
-    view! {
-        <span class="badges">
-            {(counts.errors > 0).then(|| view! { <span class="badge error">{format!("{} 错误", counts.errors)}</span> })}
-            {(counts.warnings > 0).then(|| view! { <span class="badge warning">{format!("{} 警告", counts.warnings)}</span> })}
-        </span>
-    }
-    .into_any()
-}
+use steps::{NextStep, StepItem};
+use undo::UndoBar;
 
 #[component]
 pub fn Editor(session: Session) -> impl IntoView {
@@ -43,17 +33,26 @@ pub fn Editor(session: Session) -> impl IntoView {
             saver.schedule_save(app.save_status);
         }
     });
-    // The step is remembered at once, so a reload opens it again.
+    // The step is remembered at once, so a reload opens it again; once it is
+    // on screen the focus goes to what was asked for, else to its heading.
     let memory = session.clone();
     Effect::new(move |_| {
         step.track();
         storage::save_ui(&memory.draft_id, &memory.memory());
+        focus_later(
+            memory
+                .take_focus()
+                .unwrap_or_else(|| "step-title".to_string()),
+        );
     });
 
+    let adding = session.clone();
     let add_project = move |_| {
         let id = doc.add_project();
-        step.set(Step::Project(id));
-        focus_later(Place::Project(id, ProjectPlace::Code).dom_id());
+        adding.go(
+            Step::Project(id),
+            Some(Place::Project(id, ProjectPlace::Code).dom_id()),
+        );
     };
     let total_counts = move || doc.total_counts();
     let head_counts = move || doc.doc_counts.with(|c| c.head);
@@ -75,6 +74,7 @@ pub fn Editor(session: Session) -> impl IntoView {
                     <button type="button" class="primary small" on:click=move |_| super::tabs::take_over(app)>"接管编辑"</button>
                 </div>
             })}
+            <UndoBar />
             <div class="editor-body">
                 <nav class="steps" aria-label="填报步骤">
                     <ol>
@@ -109,33 +109,9 @@ pub fn Editor(session: Session) -> impl IntoView {
                         },
                         Step::Review => view! { <pages::review::ReviewStep /> }.into_any(),
                     }}
+                    <NextStep />
                 </fieldset>
             </div>
         </div>
-    }
-}
-
-#[component]
-fn StepItem(label: Signal<String>, target: Step, counts: Signal<Counts>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let step = session.step;
-    let current = move || (step.get() == target).then_some("step");
-    view! {
-        <li>
-            <button
-                type="button"
-                class="step"
-                aria-current=current
-                on:click=move |_| {
-                    step.set(target);
-                    if target == Step::Review {
-                        session.shown.all.set(true);
-                    }
-                }
-            >
-                <span class="step-label">{move || label.get()}</span>
-                {move || counts_badge(counts.get())}
-            </button>
-        </li>
     }
 }
