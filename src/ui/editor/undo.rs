@@ -88,7 +88,7 @@ pub fn UndoBar() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let clicked = session.clone();
     view! {
-        <div class="undo-bar" role="status" aria-live="polite">
+        <div class="undo-bar" aria-live="polite">
             {move || offered.get().map(|name| {
                 let session = clicked.clone();
                 view! {
