@@ -49,6 +49,8 @@ impl Paragraph {
 pub struct RowState {
     pub id: RowId,
     pub cells: [RwSignal<String>; 6],
+    /// 上年指标值, never edited: written back as it came.
+    pub last_year_value: Option<Arc<str>>,
     /// Keys of the file this app does not know, written back untouched.
     pub extra: Arc<Extra>,
     pub(super) owner: Owner,
@@ -62,6 +64,7 @@ impl RowState {
         RowState {
             id,
             cells,
+            last_year_value: row.last_year_value.as_deref().map(Arc::from),
             extra: Arc::new(row.extra.clone()),
             owner,
         }
@@ -73,6 +76,7 @@ impl RowState {
 
     pub(super) fn to_core(&self) -> Indicator {
         let mut row = Indicator {
+            last_year_value: self.last_year_value.as_deref().map(String::from),
             extra: (*self.extra).clone(),
             ..Default::default()
         };
