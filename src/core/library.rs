@@ -143,7 +143,7 @@ impl Row {
             description: self.description.clone(),
             value: self.value.clone(),
             basis: self.basis.clone(),
-            extra: Default::default(),
+            ..Default::default()
         }
     }
 
@@ -157,7 +157,7 @@ impl Row {
             description: fill(&self.description),
             value: fill(&self.value),
             basis: fill(&self.basis),
-            extra: Default::default(),
+            ..Default::default()
         }
     }
 
@@ -997,7 +997,7 @@ mod tests {
                 description: desc.into(),
                 value: value.into(),
                 basis: basis.into(),
-                extra: Default::default(),
+                ..Default::default()
             };
         let mut indicators = vec![
             base(
@@ -1210,7 +1210,7 @@ mod tests {
                 description: desc.into(),
                 value: value.into(),
                 basis: basis.into(),
-                extra: Default::default(),
+                ..Default::default()
             };
         let check = |r: Indicator| rules_1_1_by_our_reading(&r);
         assert!(check(row(

@@ -507,38 +507,3 @@ pub fn acknowledged_value(acks: &[Acknowledgement]) -> Value {
             .collect(),
     )
 }
-
-/// Reads `review` and `acknowledged` from a document's unknown keys, where
-/// format.rs keeps them until the document has fields of its own.
-pub fn read_from_extra(
-    extra: &Extra,
-) -> Result<(Option<Review>, Vec<Acknowledgement>), ReviewReadError> {
-    let review = match extra.get("review") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(read_review(v.clone(), "review")?),
-    };
-    let acks = match extra.get("acknowledged") {
-        None => Vec::new(),
-        Some(v) => read_acknowledged(v.clone(), "acknowledged")?,
-    };
-    Ok((review, acks))
-}
-
-/// Writes them back among the unknown keys, in the place they came from (or
-/// at the end), so `format::write_document` writes them. An empty list of
-/// 已核实 and an absent review are left out.
-pub fn put_into_extra(extra: &mut Extra, review: Option<&Review>, acks: &[Acknowledgement]) {
-    if acks.is_empty() {
-        extra.shift_remove("acknowledged");
-    } else {
-        extra.insert("acknowledged".into(), acknowledged_value(acks));
-    }
-    match review {
-        None => {
-            extra.shift_remove("review");
-        }
-        Some(r) => {
-            extra.insert("review".into(), review_value(r));
-        }
-    }
-}

@@ -12,6 +12,7 @@ use crate::core::findings::{Counts, Finding, Location, ProjectField, Severity};
 use crate::core::model::{
     level2_choices, Department, DepartmentList, Document, Extra, IndicatorField, Unit,
 };
+use crate::core::review::{Acknowledgement, Review};
 use crate::core::rules::{light_project, validate_document_level};
 use crate::ui::plain::ids::{ParagraphId, ProjectId};
 use crate::ui::plain::places::{Addresses, Place, ProjectIds, ProjectPlace};
@@ -28,6 +29,9 @@ pub struct DocExtras {
     pub document: Extra,
     pub unit: Extra,
     pub department: Extra,
+    /// 已核实 and the review block: not edited here yet, written back as they came.
+    pub acknowledged: Vec<Acknowledgement>,
+    pub review: Option<Review>,
 }
 
 /// Counts of the document-level findings, by where they stand.
@@ -133,6 +137,8 @@ impl DocState {
                 document: doc.extra.clone(),
                 unit: doc.unit.extra.clone(),
                 department: doc.department.extra.clone(),
+                acknowledged: doc.acknowledged.clone(),
+                review: doc.review.clone(),
             }),
             revision: RwSignal::new(0),
             doc_findings,
@@ -231,6 +237,8 @@ impl DocState {
             projects: self
                 .projects
                 .with(|ps| ps.iter().map(ProjectState::to_core).collect()),
+            acknowledged: extras.acknowledged,
+            review: extras.review,
             saved_at: extras.saved_at,
             extra: extras.document,
         }

@@ -52,6 +52,8 @@ pub struct RowState {
     /// A 二级 cleared because a new 一级 did not take it, with that 一级: given
     /// back if the preparer returns to it (browsing 一级 with the arrow keys).
     pub(super) set_aside: StoredValue<Option<(String, String)>>,
+    /// 上年指标值, never edited: written back as it came.
+    pub last_year_value: Option<Arc<str>>,
     /// Keys of the file this app does not know, written back untouched.
     pub extra: Arc<Extra>,
     pub(super) owner: Owner,
@@ -69,6 +71,7 @@ impl RowState {
             id,
             cells,
             set_aside,
+            last_year_value: row.last_year_value.as_deref().map(Arc::from),
             extra: Arc::new(row.extra.clone()),
             owner,
         }
@@ -80,6 +83,7 @@ impl RowState {
 
     pub(super) fn to_core(&self) -> Indicator {
         let mut row = Indicator {
+            last_year_value: self.last_year_value.as_deref().map(String::from),
             extra: (*self.extra).clone(),
             ..Default::default()
         };
