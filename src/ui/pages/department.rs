@@ -7,7 +7,7 @@ use crate::ui::plain::places::{Part, Place};
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, Shown};
 use crate::ui::widgets::dom::{focus_later, on_leaving};
-use crate::ui::widgets::{visible_findings, Control, FindingList, TextField};
+use crate::ui::widgets::{visible_findings, Control, FindingList, PlaceNotes, TextField};
 
 #[component]
 pub fn DepartmentStep() -> impl IntoView {
@@ -60,6 +60,7 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
             </For>
             <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加段落"</button>
             <FindingList id=place.dom(Part::Messages) findings=findings />
+            <PlaceNotes place=place />
         </section>
     }
 }

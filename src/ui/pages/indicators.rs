@@ -15,12 +15,16 @@ pub fn example_deadline(year: &str) -> String {
     }
 }
 
+use super::name_cell::NameCell;
+use super::table_tools::TableTools;
 use crate::core::model::{level2_choices, Indicator, IndicatorField, LEVELS};
 use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState, RowState, Shown};
 use crate::ui::widgets::dom::{focus_later, on_leaving};
-use crate::ui::widgets::{visible_findings, Control, FindingList, LevelSelect, TextField};
+use crate::ui::widgets::{
+    visible_findings, Control, FindingList, LevelSelect, PlaceNotes, TextField,
+};
 
 #[component]
 pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
@@ -30,6 +34,7 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
     let rows = project.rows;
     let table = Place::Project(pid, ProjectPlace::Indicators);
     let findings = visible_findings(doc, shown, table);
+    let tools_project = project.clone();
     let adding = project.clone();
     let add = move |_| {
         let ids = doc.add_rows(&adding, &[Indicator::default()]);
@@ -66,10 +71,14 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-            <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add>"添加指标"</button>
+            <div class="table-tools">
+                <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add>"添加指标"</button>
+                <TableTools project=tools_project />
+            </div>
             // Below the table: findings about the table as a whole never push
             // the row being typed in.
             <FindingList id=table.dom(Part::Messages) findings=findings />
+            <PlaceNotes place=table />
         </section>
     }
 }
@@ -145,6 +154,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             .iter()
             .any(|(_, list)| list.with(|l| !l.is_empty()))
     };
+    let name_row = row.clone();
     let text = move |f: IndicatorField, control: Control| {
         view! {
             <TextField label=f.label() value=row.cell(f) place=cell(f) hidden_label=true findings_elsewhere=true control=control />
@@ -158,7 +168,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             <td class="c-l2">
                 <LevelSelect label="二级指标" value=level2 options=l2_options place=cell(IndicatorField::Level2) on_choose=on_level2 />
             </td>
-            <td class="c-name">{text(IndicatorField::Name, Control::Paragraph)}</td>
+            <td class="c-name"><NameCell row=name_row place=cell(IndicatorField::Name) /></td>
             <td class="c-desc">{text(IndicatorField::Description, Control::Paragraph)}</td>
             <td class="c-value">{text(IndicatorField::Value, Control::Line)}</td>
             <td class="c-basis">{text(IndicatorField::Basis, Control::Paragraph)}</td>
@@ -177,7 +187,9 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             <td colspan="7">
                 {cell_findings.map(|(f, list)| view! {
                     <FindingList id=cell(f).dom(Part::Messages) findings=list prefix=f.label() />
+                    <PlaceNotes place=cell(f) />
                 }).collect_view()}
+                <PlaceNotes place=tools />
             </td>
         </tr>
     }

@@ -12,7 +12,7 @@ use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::{Session, Step};
 use crate::ui::state::{DocState, ProjectState, Shown};
 use crate::ui::widgets::dom::{confirm, focus_later, on_leaving};
-use crate::ui::widgets::{visible_findings, Control, FindingList, TextField};
+use crate::ui::widgets::{visible_findings, Control, FindingList, PlaceNotes, TextField};
 
 #[component]
 pub fn ProjectStep(project: ProjectState) -> impl IntoView {
@@ -65,6 +65,7 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
                     <button type="button" class="danger small" on:click=remove>"删除项目"</button>
                 </div>
             </div>
+            <PlaceNotes place=at(ProjectPlace::Step) />
             <p class="table-caption">"项目支出绩效目标表"<span class="unit-note">"单位：万元"</span></p>
 
             <fieldset class="block">
@@ -227,6 +228,7 @@ fn Goals(project: ProjectState) -> impl IntoView {
             </For>
             <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加绩效目标"</button>
             <FindingList id=place.dom(Part::Messages) findings=findings />
+            <PlaceNotes place=place />
         </fieldset>
     }
 }

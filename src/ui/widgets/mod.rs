@@ -4,8 +4,10 @@ pub mod dom;
 pub mod download;
 pub mod findings;
 pub mod level_select;
+pub mod notes;
 pub mod text_field;
 
 pub use findings::{visible_findings, FindingList, RuleCode};
 pub use level_select::LevelSelect;
+pub use notes::PlaceNotes;
 pub use text_field::{Control, TextField};

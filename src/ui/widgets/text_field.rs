@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::dom::after_pointer;
 use super::findings::{FieldFindings, FindingList};
+use super::notes::PlaceNotes;
 use crate::ui::plain::places::Place;
 use crate::ui::state::{DocState, Shown};
 
@@ -94,7 +95,10 @@ pub fn TextField(
                 {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
             </div>
             {hint.map(|h| view! { <p class="hint">{move || h.get()}</p> })}
-            {(!findings_elsewhere).then(|| view! { <FindingList id=msgs_id findings=findings /> })}
+            {(!findings_elsewhere).then(|| view! {
+                <FindingList id=msgs_id findings=findings />
+                <PlaceNotes place=place />
+            })}
         </div>
     }
 }
