@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    perf_goals::ui::crash::install();
     leptos::mount::mount_to_body(perf_goals::ui::App);
 }
 

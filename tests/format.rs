@@ -186,7 +186,7 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn an_import_takes_our_json_or_our_printable_html() {
-    use perf_goals::core::format::read_file;
+    use perf_goals::core::open::read_file;
     use perf_goals::core::print::printable_html;
     let seed = include_str!("fixtures/seed.json");
     let doc = read_document(seed).expect("seed");

@@ -4,14 +4,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use perf_goals::core::format::{
-    decode_text, read_document, read_file, write_document, Cap, HtmlProblem, ImportWarning,
-    ReadError, Status,
+    decode_text, read_document, write_document, Cap, HtmlProblem, ReadError, Status,
 };
 use perf_goals::core::limits::{
     MAX_DOCUMENT_INDICATORS, MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_LONG_CHARS,
     MAX_PARAGRAPHS, MAX_PROJECTS, MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH,
     MAX_UNKNOWN_VALUES,
 };
+use perf_goals::core::open::{read_file, ImportWarning};
 use perf_goals::core::print::printable_html;
 use perf_goals::core::rules::validate;
 use serde_json::{json, Value};

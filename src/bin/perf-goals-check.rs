@@ -36,9 +36,10 @@ mod cli {
     use std::time::{Duration, Instant};
 
     use perf_goals::core::findings::{describe_location, Counts, Finding};
-    use perf_goals::core::format::{decode_text, read_file, ReadError, Status};
+    use perf_goals::core::format::{decode_text, ReadError, Status};
     use perf_goals::core::limits::MAX_FILE_BYTES;
     use perf_goals::core::model::Document;
+    use perf_goals::core::open::read_file;
     use perf_goals::core::review::{document_status, review_summary, Decision, ReviewState};
     use perf_goals::core::rules::validate;
     use perf_goals::core::summary::{self, summary_row, SummaryLine, COLUMNS};

@@ -28,10 +28,6 @@ use super::review::{
     acknowledged_value, read_acknowledged, read_review, review_value, ReviewReadError,
 };
 
-/// 导入 takes our JSON or our printable HTML; it lives with the HTML reading
-/// (`core::open`), and is named here too, where callers have always found it.
-pub use super::open::{read_file, ImportWarning, Imported};
-
 /// `status` of a written file: computed from validation, never trusted on import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {

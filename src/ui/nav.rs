@@ -10,7 +10,6 @@ use super::plain::address::{parse, text, Address};
 use super::plain::memory::StepKey;
 use super::session::Step;
 use crate::core::code::Code;
-use crate::storage;
 
 /// Where the app is now (tracked).
 fn current(app: AppState) -> Address {
@@ -76,9 +75,8 @@ fn apply(app: AppState, address: Address) {
                 let Some(id) = app.recent.get_value() else {
                     return;
                 };
-                match storage::load(&id) {
-                    Ok(doc) => app.open(id.clone(), &doc, storage::load_ui(&id), false),
-                    Err(_) => return,
+                if app.open_stored(&id, false).is_err() {
+                    return;
                 }
             }
             let Some(session) = app.editor.get_untracked() else {

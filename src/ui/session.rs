@@ -31,6 +31,9 @@ pub enum SaveStatus {
     Saving,
     Saved(String),
     Failed(String),
+    /// Another tab wrote or deleted the draft since this one loaded it: this
+    /// tab did not write, and keeps its own text for download.
+    Conflict(String),
 }
 
 /// The deletions of this session, newest last, for 撤销 and Ctrl+Z.
@@ -71,6 +74,10 @@ pub struct Session {
     pub undo: Undo,
     /// A change not yet written to storage.
     dirty: StoredValue<bool>,
+    /// The stored revision this tab last loaded or wrote.
+    revision: StoredValue<u64>,
+    /// This tab's text when a save was refused (another tab wrote first).
+    unsaved: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Keeps the session's reactive owner (and so every signal of this
     /// document) alive while the draft is open.
@@ -106,6 +113,7 @@ impl Session {
         parent: &Owner,
         draft_id: String,
         doc: &crate::core::model::Document,
+        revision: u64,
         memory: &UiMemory,
         show_all: bool,
     ) -> Self {
@@ -143,6 +151,8 @@ impl Session {
                 focus_next: StoredValue::new(None),
                 undo: Undo(RwSignal::new(Vec::new())),
                 dirty: StoredValue::new(false),
+                revision: StoredValue::new(revision),
+                unsaved: StoredValue::new(None),
                 timer: StoredValue::new(None),
                 _owner: owner.clone(),
             }
@@ -268,17 +278,66 @@ impl Session {
             .extras
             .update_value(|e| e.saved_at = doc.saved_at.clone());
         let errors = self.doc.errors();
-        let saved = storage::save_with_errors(&self.draft_id, &doc, errors);
+        let status_word = if errors == 0 {
+            Status::Complete
+        } else {
+            Status::Draft
+        };
+        // Serialised once: for storage, and kept as the crash backup.
+        let text = write_document(&doc, status_word);
+        let name = crate::core::export::file_name(&doc.unit.name, &doc.year, "json");
+        crate::ui::crash::keep(&name, &text);
+        let summary = storage::Summary::of(&self.draft_id, &doc, errors);
+        let saved = storage::save_text(
+            &self.draft_id,
+            &text,
+            summary,
+            Some(self.revision.get_value()),
+        );
         if let Some(p) = &performance {
             let _ = p.measure_with_start_mark("perf-goals:autosave", "perf-goals:autosave-start");
             p.clear_marks_with_mark_name("perf-goals:autosave-start");
         }
         match saved {
-            Ok(_) => {
+            Ok((_, revision)) => {
+                self.revision.set_value(revision);
                 self.dirty.set_value(false);
                 status.set(SaveStatus::Saved(local_time()));
             }
+            Err(e @ storage::SaveError::Conflict { .. }) => {
+                // Nothing is written over the other tab's work; this tab's
+                // text is kept for download.
+                self.unsaved.set_value(Some(self.backup_text()));
+                self.dirty.set_value(false);
+                status.set(SaveStatus::Conflict(e.message()));
+            }
             Err(e) => status.set(SaveStatus::Failed(e.message())),
+        }
+    }
+
+    /// Whether something typed here is not in storage yet.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty.get_value()
+    }
+
+    /// The revision this tab's document is at.
+    pub fn revision(&self) -> u64 {
+        self.revision.get_value()
+    }
+
+    /// This tab's text that could not be saved, once (see `SaveStatus::Conflict`).
+    pub fn take_unsaved(&self) -> Option<String> {
+        let text = self.unsaved.get_value();
+        self.unsaved.set_value(None);
+        text
+    }
+
+    /// Keeps this tab's unsaved text for download before it is replaced by
+    /// what another tab saved.
+    pub fn keep_unsaved(&self) {
+        if self.dirty.get_value() {
+            self.unsaved.set_value(Some(self.backup_text()));
+            self.dirty.set_value(false);
         }
     }
 

@@ -10,7 +10,8 @@ use super::context::AppState;
 use super::pages;
 use super::plain::places::{Place, ProjectPlace};
 use super::session::{Session, Step};
-use super::widgets::dom::focus_later;
+use super::widgets::dom::{cap_reason, focus_later};
+use crate::core::limits::MAX_PROJECTS;
 use crate::storage;
 use steps::{NextStep, StepItem};
 use undo::UndoBar;
@@ -46,8 +47,12 @@ pub fn Editor(session: Session) -> impl IntoView {
         );
     });
 
+    let full = move || doc.projects.with(|ps| ps.len() >= MAX_PROJECTS);
     let adding = session.clone();
     let add_project = move |_| {
+        if full() {
+            return;
+        }
         let id = doc.add_project();
         adding.go(
             Step::Project(id),
@@ -94,7 +99,9 @@ pub fn Editor(session: Session) -> impl IntoView {
                             }
                         </For>
                         <li class="add">
-                            <button type="button" class="secondary" on:click=add_project>"添加项目"</button>
+                            <button type="button" class="secondary" on:click=add_project disabled=full
+                                aria-describedby=move || full().then_some("projects-cap")>"添加项目"</button>
+                            {move || cap_reason(full(), "projects-cap".to_string(), "已达上限：最多 500 个项目。")}
                         </li>
                         <StepItem label=Signal::stored("检查与导出".to_string()) target=Step::Review counts=Signal::derive(total_counts) />
                     </ol>

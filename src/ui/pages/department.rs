@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::core::limits::MAX_PARAGRAPHS;
 use crate::core::model::DepartmentList;
 use crate::ui::plain::places::{Part, Place};
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, Shown};
-use crate::ui::widgets::dom::{focus_later, on_leaving};
+use crate::ui::widgets::dom::{cap_reason, focus_later, on_leaving};
 use crate::ui::widgets::{visible_findings, Control, FindingList, PlaceNotes, TextField};
 
 #[component]
@@ -28,7 +29,11 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
     let paragraphs = doc.list(list);
     let place = Place::List(list);
     let findings = visible_findings(doc, shown, place);
+    let full = move || paragraphs.with(|ps| ps.len() >= MAX_PARAGRAPHS);
     let add = move |_| {
+        if full() {
+            return;
+        }
         let id = doc.add_paragraph(list);
         focus_later(Place::Paragraph(list, id).dom_id());
     };
@@ -58,7 +63,9 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
                     }
                 }
             </For>
-            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加段落"</button>
+            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add
+                disabled=full aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加段落"</button>
+            {move || cap_reason(full(), format!("{}-cap", place.dom(Part::Add)), "已达上限：每部分最多 200 段。")}
             <FindingList id=place.dom(Part::Messages) findings=findings />
             <PlaceNotes place=place />
         </section>

@@ -17,11 +17,12 @@ pub fn example_deadline(year: &str) -> String {
 
 use super::name_cell::NameCell;
 use super::table_tools::TableTools;
+use crate::core::limits::{MAX_DOCUMENT_INDICATORS, MAX_INDICATORS};
 use crate::core::model::{level2_choices, Indicator, IndicatorField, LEVELS};
 use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState, RowState, Shown};
-use crate::ui::widgets::dom::{focus_later, on_leaving};
+use crate::ui::widgets::dom::{cap_reason, focus_later, on_leaving};
 use crate::ui::widgets::{
     visible_findings, Control, FindingList, LevelSelect, PlaceNotes, TextField,
 };
@@ -35,8 +36,19 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
     let table = Place::Project(pid, ProjectPlace::Indicators);
     let findings = visible_findings(doc, shown, table);
     let tools_project = project.clone();
+    // The file's limits: per project, and over the whole document.
+    let full = move || {
+        rows.with(|rs| rs.len() >= MAX_INDICATORS)
+            || doc
+                .projects
+                .with(|ps| ps.iter().map(|p| p.rows.with(Vec::len)).sum::<usize>())
+                >= MAX_DOCUMENT_INDICATORS
+    };
     let adding = project.clone();
     let add = move |_| {
+        if full() {
+            return;
+        }
         let ids = doc.add_rows(&adding, &[Indicator::default()]);
         if let Some(id) = ids.first() {
             focus_later(
@@ -72,7 +84,9 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                 </tbody>
             </table>
             <div class="table-tools">
-                <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add>"添加指标"</button>
+                <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add
+                    disabled=full aria-describedby=move || full().then(|| format!("{}-cap", table.dom(Part::Add)))>"添加指标"</button>
+                {move || cap_reason(full(), format!("{}-cap", table.dom(Part::Add)), "已达上限：每个项目最多 100 行指标（全部项目合计最多 20000 行）。")}
                 <TableTools project=tools_project />
             </div>
             // Below the table: findings about the table as a whole never push

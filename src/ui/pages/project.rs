@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 
 use super::indicators::IndicatorTable;
 use crate::core::amount::{budget_sum, parse_percent, BudgetSum};
+use crate::core::limits::MAX_GOALS;
 use crate::core::model::Checkpoint;
 use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::{Session, Step};
 use crate::ui::state::{DocState, ProjectState, Shown};
-use crate::ui::widgets::dom::{confirm, focus_later, on_leaving};
+use crate::ui::widgets::dom::{cap_reason, confirm, focus_later, on_leaving};
 use crate::ui::widgets::{visible_findings, Control, FindingList, PlaceNotes, TextField};
 
 #[component]
@@ -199,8 +200,12 @@ fn Goals(project: ProjectState) -> impl IntoView {
     let goals = project.goals;
     let place = Place::Project(pid, ProjectPlace::Goals);
     let findings = visible_findings(doc, shown, place);
+    let full = move || goals.with(|gs| gs.len() >= MAX_GOALS);
     let adding = project.clone();
     let add = move |_| {
+        if full() {
+            return;
+        }
         let id = doc.add_goal(&adding);
         focus_later(Place::Project(pid, ProjectPlace::Goal(id)).dom_id());
     };
@@ -226,7 +231,9 @@ fn Goals(project: ProjectState) -> impl IntoView {
                     }
                 }
             </For>
-            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加绩效目标"</button>
+            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add
+                disabled=full aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加绩效目标"</button>
+            {move || cap_reason(full(), format!("{}-cap", place.dom(Part::Add)), "已达上限：每个项目最多 50 条绩效目标。")}
             <FindingList id=place.dom(Part::Messages) findings=findings />
             <PlaceNotes place=place />
         </fieldset>

@@ -35,20 +35,11 @@ pub fn StartPage() -> impl IntoView {
     });
 
     let create = move |_| {
-        let id = storage::new_id();
-        let doc = Document::new_draft();
-        if let Err(e) = storage::save_with_errors(&id, &doc, errors_of(&doc)) {
-            app.notice.set(Some(e.message()));
-        }
-        app.open(
-            id,
-            &doc,
-            storage::UiMemory {
-                step: "basic".into(),
-                ..Default::default()
-            },
-            false,
-        );
+        let memory = storage::UiMemory {
+            step: "basic".into(),
+            ..Default::default()
+        };
+        app.create(&Document::new_draft(), memory, false);
     };
 
     view! {
@@ -143,9 +134,10 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     let label = format!("{unit} {}", s.year);
     let (open_id, dl_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone());
-    let open = move |_| match storage::load(&open_id) {
-        Ok(doc) => app.open(open_id.clone(), &doc, storage::load_ui(&open_id), false),
-        Err(e) => app.notice.set(Some(e)),
+    let open = move |_| {
+        if let Err(e) = app.open_stored(&open_id, false) {
+            app.notice.set(Some(e));
+        }
     };
     let download_json = move |_| match storage::load(&dl_id) {
         Ok(doc) => {
@@ -183,7 +175,12 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     let delete_label = label.clone();
     let delete = move |_| {
-        let question = format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。");
+        // Another tab editing it now is told, and keeps its text to download.
+        let question = if storage::held_elsewhere(&del_id, crate::ui::session::tab_id()).is_some() {
+            format!("草稿「{delete_label}」正在另一个标签页中编辑。仍要删除吗？那个标签页会改为只读，并可下载它的内容。删除后无法恢复。")
+        } else {
+            format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。")
+        };
         if confirm(&question) {
             storage::delete(&del_id);
             app.refresh_drafts();

@@ -120,6 +120,23 @@ impl Place {
         }
     }
 
+    /// How many characters its field may hold (the file's limits, so a draft
+    /// can always be read back): long text for paragraphs, goals, 资金用途 and
+    /// 绩效指标描述, short for the rest.
+    pub fn max_chars(self) -> usize {
+        use crate::core::limits::{MAX_LONG_CHARS, MAX_SHORT_CHARS};
+        match self {
+            Place::Paragraph(..)
+            | Place::Project(
+                _,
+                ProjectPlace::Goal(_)
+                | ProjectPlace::UseOfFunds
+                | ProjectPlace::Cell(_, IndicatorField::Description),
+            ) => MAX_LONG_CHARS,
+            _ => MAX_SHORT_CHARS,
+        }
+    }
+
     /// The step this place is on.
     pub fn step(self) -> Step {
         match self {

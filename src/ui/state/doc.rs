@@ -170,6 +170,9 @@ impl DocState {
 
     /// The preparer typed into a field: the text is kept exactly as typed.
     pub fn edit(&self, field: RwSignal<String>, text: String) {
+        if crate::ui::crash::test_trigger_armed() && text == crate::ui::crash::TEST_TRIGGER {
+            panic!("the test trigger was typed");
+        }
         field.set(text);
         self.changed();
     }

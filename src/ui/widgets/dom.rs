@@ -112,3 +112,10 @@ pub fn on_leaving(
         }
     }
 }
+
+/// A cap reached (the file's limits): the 添加 button is disabled and this
+/// says why, joined to it by `aria-describedby`.
+pub fn cap_reason(reached: bool, id: String, reason: &'static str) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    reached.then(|| view! { <p class="hint cap" id=id>{reason}</p> })
+}

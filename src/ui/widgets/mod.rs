@@ -2,6 +2,7 @@
 //! lists, downloads and small DOM helpers. No page logic.
 pub mod dom;
 pub mod download;
+pub mod files;
 pub mod findings;
 pub mod level_select;
 pub mod notes;

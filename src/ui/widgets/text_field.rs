@@ -61,6 +61,7 @@ pub fn TextField(
             <textarea
                 id=id.clone()
                 rows="3"
+                maxlength=place.max_chars()
                 aria-label=aria_label
                 aria-invalid=invalid
                 aria-describedby=described
@@ -74,6 +75,7 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type="text"
+                maxlength=place.max_chars()
                 class=if control == Control::Number { "number" } else { "" }
                 inputmode=if control == Control::Number { Some("decimal") } else { None }
                 autocomplete="off"
