@@ -90,7 +90,7 @@
     return true;
   }
 
-  // Shows the message once the page is there (this script runs in <head>).
+  // Shows the message once the page is there (a browser that ignores `defer` runs this in <head>).
   function showSoon(reason) {
     if (!show(reason)) {
       on(document, 'DOMContentLoaded', function () { show(reason); });

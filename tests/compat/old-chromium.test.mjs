@@ -89,7 +89,9 @@ for (const version of SMOKE) {
       try {
         const { page, problems } = await openPage(browser, server.url, { downloads });
         assert.match(await page.evaluate(() => navigator.userAgent), new RegExp(`Chrome/${version}\\.`));
-        const create = await find(page, 'button', '新建草稿');
+        const create = await find(page, 'button', '新建草稿').catch((e) => {
+          throw new Error(`${e.message}; what the page reported: ${problems.join(' | ') || 'nothing'}`);
+        });
         assert.ok(await appStarted(page), 'the app says it started');
         assert.equal(await has(page, 'heading', TITLE), false, 'no message');
 
