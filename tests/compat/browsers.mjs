@@ -9,26 +9,48 @@ import { ROOT } from '../e2e/harness.mjs';
 
 export const OLD = join(ROOT, 'target/old-chromium');
 
+// A wait that does not keep node running by itself.
+export const later = (ms) => new Promise((ok) => setTimeout(ok, ms).unref());
+
+// Chromium `version`, started, with its first tab ready. Not --single-process
+// (chrome-aws-lambda's setting for AWS Lambda): with it, on a busy machine, about
+// every other start of Chromium 86 never answered its first tab's DevTools
+// commands (7 of 15; none of 15 without). Should a start still hang, the
+// browser is killed and started again, up to three times in all.
 export async function launchOld(version, extraArgs = []) {
   const dir = join(OLD, String(version));
   const executablePath = join(dir, 'chromium');
   if (!existsSync(executablePath)) {
     throw new Error(`no Chromium ${version} in ${dir}: run  bash -c 'source scripts/setup.sh; ensure_old_chromium ${version}'`);
   }
-  return puppeteer.launch({
-    executablePath,
-    // The build's own NSS libraries; fonts come from the system (fonts-noto-cjk).
-    env: { ...process.env, LD_LIBRARY_PATH: join(dir, 'lib') },
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--single-process', '--lang=zh-CN', ...extraArgs],
-    defaultViewport: { width: 1366, height: 768 },
-  });
+  for (let attempt = 1; ; attempt++) {
+    let why;
+    try {
+      const browser = await puppeteer.launch({
+        executablePath,
+        // The build's own NSS libraries; fonts come from the system (fonts-noto-cjk).
+        env: { ...process.env, LD_LIBRARY_PATH: join(dir, 'lib') },
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN', ...extraArgs],
+        defaultViewport: { width: 1366, height: 768 },
+        timeout: 15000,
+      });
+      if (await Promise.race([browser.pages().then(() => true, () => false), later(10000).then(() => false)])) return browser;
+      browser.process()?.kill('SIGKILL');
+      why = 'its first tab did not answer within 10 s';
+    } catch (e) {
+      why = e.message;
+    }
+    if (attempt === 3) throw new Error(`Chromium ${version} did not start, three times: ${why}`);
+    console.error(`Chromium ${version} did not start (${why}); starting it again`);
+  }
 }
 
-// A new page that records console errors and uncaught exceptions, and lets
-// downloads through into `downloads` (a folder), when given.
+// The browser's first tab, recording console errors and uncaught exceptions, and
+// letting downloads through into `downloads` (a folder), when given. Not a new
+// tab: with --single-process, puppeteer's newPage() sometimes never returns.
 export async function openPage(browser, url, { downloads, userAgent } = {}) {
-  const page = await browser.newPage();
+  const page = (await browser.pages())[0] ?? (await browser.newPage());
   const problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);

@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDist, DIST, OUTPUT, ROOT } from '../e2e/harness.mjs';
-import { launchOld, openPage, find, has, describedText, appStarted } from './browsers.mjs';
+import { launchOld, openPage, find, has, describedText, appStarted, later } from './browsers.mjs';
 
 const SMOKE = (process.env.COMPAT_SMOKE || '80,86').split(',').map((v) => Number(v.trim()));
 const DIST_DIR = process.env.COMPAT_DIST ? resolve(process.env.COMPAT_DIST) : DIST;
@@ -28,17 +28,21 @@ before(async () => {
 });
 after(() => server?.close());
 
-// Runs `body(browser)` with Chromium `version`, closing it whatever happens
-// (killing it when it does not close: some steps of puppeteer have no timeout).
+// Runs `body(browser)` with Chromium `version`, closing it whatever happens.
+// Most puppeteer 5 steps have no timeout of their own: a browser that stops
+// answering is killed after BODY_MS, which fails the step waiting on it.
+const BODY_MS = 50000;
 const running = new Set();
 async function withChromium(version, args, body) {
   const browser = await launchOld(version, args);
   running.add(browser);
+  const watchdog = setTimeout(() => browser.process()?.kill('SIGKILL'), BODY_MS);
   try {
     return await body(browser);
   } finally {
+    clearTimeout(watchdog);
     const closed = browser.close().then(() => true, () => false);
-    if (!(await Promise.race([closed, sleep(5000).then(() => false)]))) browser.process()?.kill('SIGKILL');
+    if (!(await Promise.race([closed, later(5000).then(() => false)]))) browser.process()?.kill('SIGKILL');
     running.delete(browser);
   }
 }
@@ -111,11 +115,11 @@ for (const version of SMOKE) {
         await (await find(page, 'button', '← 返回草稿列表')).click();
         const [chooser] = await Promise.all([page.waitForFileChooser(), (await find(page, 'button', '导入 JSON')).click()]);
         await chooser.accept([SEED]);
-        const steps = await find(page, 'navigation', '填报步骤');
+        // The import opens the editor on the imported document.
+        await find(page, 'navigation', '填报步骤');
         await (await find(page, 'button', '法律顾问费', { part: true })).click();
         await find(page, 'heading', '法律顾问费', { part: true });
         await page.screenshot({ path: join(OUTPUT, `compat-chromium-${version}.png`) });
-        assert.ok(steps);
 
         await (await find(page, 'button', '检查与导出', { part: true })).click();
         const seed = JSON.parse(await readFile(SEED, 'utf8'));
@@ -127,12 +131,11 @@ for (const version of SMOKE) {
 
         await (await find(page, 'button', '下载可打印 HTML')).click();
         await downloaded(downloads, `${name}.html`);
-        const { page: printable, problems: printProblems } = await openPage(browser, `file://${join(downloads, `${name}.html`)}`);
-        await find(printable, 'heading', '第二部分 预算项目绩效目标');
-        await find(printable, 'heading', '法律顾问费', { part: true });
-        assert.deepEqual(printProblems, []);
+        await page.goto(`file://${join(downloads, `${name}.html`)}`);
+        await find(page, 'heading', '第二部分 预算项目绩效目标');
+        await find(page, 'heading', '法律顾问费', { part: true });
 
-        assert.deepEqual(problems, [], 'no console error or uncaught exception');
+        assert.deepEqual(problems, [], 'no console error or uncaught exception, in the app or the printable HTML');
       } finally {
         await rm(downloads, { recursive: true, force: true });
       }
