@@ -24,15 +24,19 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export async function serveDist() {
+// `dir` is the built app to serve; `intercept(path, res)`, if given, sees each
+// request first and returns true when it has answered it (tests/compat/ uses it
+// to make the wasm slow or missing).
+export async function serveDist(dir = DIST, { intercept } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(SUB_FOLDER)) {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(DIST, path.slice(SUB_FOLDER.length)));
-    if (!file.startsWith(DIST)) {
+    if (intercept && (await intercept(path, res))) return;
+    let file = normalize(join(dir, path.slice(SUB_FOLDER.length)));
+    if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
