@@ -141,4 +141,30 @@
       show('本系统未能在 ' + WAIT_MS / 1000 + ' 秒内启动：可能是网络过慢、文件不完整，或此浏览器不受支持。请刷新页面重试。');
     }
   }, WAIT_MS);
+
+  // When the app fails after it started (a panic stops its wasm for good),
+  // src/ui/crash.rs calls this: a banner over the page, a link that downloads
+  // the last saved draft, and a question before the page is left. Plain
+  // script, so it works with the wasm stopped.
+  window.perfGoalsCrashed = function (text, name) {
+    var banner = document.createElement('div');
+    banner.className = 'crash';
+    banner.setAttribute('role', 'alert');
+    banner.appendChild(document.createTextNode('程序出错，已停止保存。请下载备份，然后刷新页面。'));
+    if (text && window.Blob && window.URL) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      link.setAttribute('download', name || '绩效目标-备份.json');
+      link.appendChild(document.createTextNode('下载备份'));
+      banner.appendChild(link);
+    }
+    document.body.insertBefore(banner, document.body.firstChild);
+    if (document.activeElement && document.activeElement.blur) {
+      document.activeElement.blur();
+    }
+    window.onbeforeunload = function () {
+      return '程序出错，最近的输入可能未保存。';
+    };
+    return true;
+  };
 })();

@@ -224,3 +224,37 @@ test('a crash shows 程序出错，已停止保存 and the backup downloads what
   assert.match(await readFile(await download.path(), 'utf8'), /崩溃前输入的单位名称/);
   await context.close();
 });
+
+test('a whole session requests only the app\'s own files and breaks no Content-Security-Policy rule', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('button', { name: '新建草稿' }).click();
+  await page.getByLabel('单位名称', exact).fill('内容安全策略测试');
+  await page.getByRole('navigation', { name: '填报步骤' }).getByRole('button', { name: '添加项目' }).click();
+  await page.getByRole('button', { name: '添加指标' }).click();
+  await page.getByRole('navigation', { name: '填报步骤' }).getByRole('button', { name: /检查与导出/ }).click();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 JSON' }).click()]);
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载可打印 HTML' }).click()]);
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await page.frameLocator('iframe[title="打印预览"]').locator('section.project').first().waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: '← 返回草稿列表' }).click();
+  await page.locator('input[type=file]').setInputFiles({ name: 'clean.json', mimeType: 'application/json', buffer: Buffer.from(await fixture('clean.json')) });
+  await page.getByRole('navigation', { name: '填报步骤' }).waitFor();
+  await page.getByRole('button', { name: '规则说明' }).click();
+  await sleep(300);
+  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:') && u !== 'about:srcdoc');
+  assert.deepEqual(foreign, [], 'nothing but the app\'s own files');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
