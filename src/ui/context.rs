@@ -104,24 +104,9 @@ impl AppState {
         show_all: bool,
     ) {
         let editable = storage::claim_lease(&id, tab_id());
-        self.open_with(id.clone(), doc, revision, memory, show_all, !editable);
-        if editable {
-            // Two tabs may have claimed in the same moment: a little later the
-            // lease says which one has it; the other turns read-only.
-            let app = *self;
-            set_timeout(
-                move || {
-                    let ours = app.editor.with_untracked(|e| {
-                        e.as_ref()
-                            .is_some_and(|s| s.draft_id == id && !s.read_only.get_untracked())
-                    });
-                    if ours && !storage::holds_lease(&id, tab_id()) {
-                        super::tabs::lost(app);
-                    }
-                },
-                std::time::Duration::from_millis(250),
-            );
-        }
+        // Two tabs may claim in the same moment: `tabs` checks a little later
+        // which one kept the lease.
+        self.open_with(id, doc, revision, memory, show_all, !editable);
     }
 
     /// Stores `doc` as a new draft, then opens it (saved before it is shown,

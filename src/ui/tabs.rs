@@ -79,6 +79,31 @@ pub fn install(app: AppState) {
 
     let _ = set_interval_with_handle(move || recheck(app), HEARTBEAT);
 
+    // A draft just opened for editing: two tabs may have claimed its lease in
+    // the same moment; a little later the lease says which one has it, and
+    // the other turns read-only.
+    Effect::new(move |_| {
+        let opened = app.editor.with(|e| {
+            e.as_ref()
+                .filter(|s| !s.read_only.get_untracked())
+                .map(|s| s.draft_id.clone())
+        });
+        if let Some(id) = opened {
+            set_timeout(
+                move || {
+                    let still = app.editor.with_untracked(|e| {
+                        e.as_ref()
+                            .is_some_and(|s| s.draft_id == id && !s.read_only.get_untracked())
+                    });
+                    if still && !storage::holds_lease(&id, tab_id()) {
+                        lost(app);
+                    }
+                },
+                Duration::from_millis(250),
+            );
+        }
+    });
+
     // A refused save: show what is stored, offer this tab's text.
     Effect::new(move |_| {
         if matches!(app.save_status.get(), SaveStatus::Conflict(_)) {
@@ -152,7 +177,7 @@ fn recheck(app: AppState) {
 /// This tab no longer holds the draft (another took it while this one slept,
 /// or claimed it in the same moment): keep what was typed here for download,
 /// show the stored draft read-only.
-pub fn lost(app: AppState) {
+fn lost(app: AppState) {
     let Some(editor) = app.editor.get_untracked() else {
         return;
     };

@@ -14,6 +14,7 @@ pub mod acknowledge;
 pub mod anchor;
 pub mod comments;
 pub mod diff;
+pub mod error;
 pub mod json;
 pub mod matching;
 pub mod model;
