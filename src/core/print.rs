@@ -15,6 +15,7 @@
 use super::findings::{describe_location, Finding, Severity};
 use super::format::{write_document, HtmlProblem, ReadError};
 use super::model::{Checkpoint, DepartmentList, Document, IndicatorField, Project};
+use super::normalise::display_comparators;
 use super::review::anchor::describe_project;
 use super::review::{acknowledgement_of, document_status, Locator, Resolved, Review, MOVED_LABEL};
 
@@ -89,6 +90,7 @@ p { margin: 0 0 2mm; text-indent: 2em; line-height: 1.6; white-space: pre-wrap; 
 .project h3 { text-align: center; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; vertical-align: middle; white-space: pre-wrap; word-break: break-all; }
+td.value, td.amount, td.plan { word-break: keep-all; overflow-wrap: break-word; }
 th { font-weight: normal; text-align: center; }
 table.head td.caption { border: none; padding: 0 0 1.5mm; }
 table.head td.unit { border: none; padding: 0 0 1.5mm; text-align: right; }
@@ -261,14 +263,12 @@ fn project_table(h: &mut Html, doc: &Document, index: usize, p: &Project) {
                 .text(row.level2.trim())
                 .raw("</td>");
         }
-        for f in [
-            IndicatorField::Name,
-            IndicatorField::Description,
-            IndicatorField::Value,
-            IndicatorField::Basis,
-        ] {
-            h.cell("<td>", row.get(f));
-        }
+        h.cell("<td>", &row.name)
+            .cell("<td>", &row.description)
+            // The comparator the standard way (`‹=` → `≤`), and a number kept
+            // with its unit on one line.
+            .cell("<td class=\"value\">", &display_comparators(&row.value))
+            .cell("<td>", &row.basis);
         h.raw("</tr>\n");
     }
     h.raw("</tbody>\n</table>\n</section>\n");
@@ -745,6 +745,20 @@ mod tests {
         let html = printable_html(&doc, &findings);
         assert_eq!(html.matches("：[A8] ").count(), APPENDIX_PER_RULE);
         assert!(html.contains("<p>…另有 29 条 [A8]</p>"));
+    }
+
+    #[test]
+    fn a_value_prints_its_comparator_the_standard_way_and_keeps_it_in_the_data() {
+        let mut doc = sound_doc();
+        doc.projects[0].indicators[3].value = "‹=2500元/件".into();
+        let html = printable_html(&doc, &validate(&doc));
+        assert!(html.contains("<td class=\"value\">≤2500元/件</td>"));
+        let (json, _) = embedded_json(&html).expect("our file");
+        assert!(
+            json.contains("‹=2500元/件"),
+            "the data keeps what was typed"
+        );
+        assert!(html.contains("td.value, td.amount, td.plan { word-break: keep-all"));
     }
 
     #[test]
