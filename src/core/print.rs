@@ -14,7 +14,7 @@
 
 use super::findings::{describe_location, Finding, Severity};
 use super::format::{write_document, HtmlProblem, ReadError};
-use super::model::{Checkpoint, DepartmentList, Document, IndicatorField, Project};
+use super::model::{Checkpoint, DepartmentList, Document, Project};
 use super::normalise::display_comparators;
 use super::review::anchor::describe_project;
 use super::review::{acknowledgement_of, document_status, Locator, Resolved, Review, MOVED_LABEL};
@@ -629,6 +629,7 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 mod tests {
     use super::*;
     use crate::core::format::read_document;
+    use crate::core::model::IndicatorField;
     use crate::core::rules::{testkit::sound_doc, validate};
 
     const PAYLOADS: [&str; 10] = [

@@ -59,6 +59,16 @@ pub fn Editor(session: Session) -> impl IntoView {
             Some(Place::Project(id, ProjectPlace::Code).dom_id()),
         );
     };
+    let steps_open = RwSignal::new(false);
+    let step_name = move || match step.get() {
+        Step::Basic => "基本信息".to_string(),
+        Step::Department => "部门整体绩效目标".to_string(),
+        Step::Review => "检查与导出".to_string(),
+        Step::Project(id) => doc
+            .project(id)
+            .map(|p| p.display_name())
+            .unwrap_or_default(),
+    };
     let total_counts = move || doc.total_counts();
     let head_counts = move || doc.doc_counts.with(|c| c.head);
     let department_counts = move || doc.doc_counts.with(|c| c.department);
@@ -81,8 +91,15 @@ pub fn Editor(session: Session) -> impl IntoView {
             })}
             <UndoBar />
             <div class="editor-body">
-                <nav class="steps" aria-label="填报步骤">
-                    <ol>
+                // On a narrow screen (or at 200% zoom) the list folds away
+                // behind one button naming the step on screen.
+                <nav class="steps" class:collapsed=move || !steps_open.get() aria-label="填报步骤">
+                    <button type="button" class="steps-toggle" aria-controls="steps-list"
+                        aria-expanded=move || if steps_open.get() { "true" } else { "false" }
+                        on:click=move |_| steps_open.update(|o| *o = !*o)>
+                        {move || format!("填报步骤：{}", step_name())}
+                    </button>
+                    <ol id="steps-list" on:click=move |_| steps_open.set(false)>
                         <StepItem label=Signal::stored("基本信息".to_string()) target=Step::Basic counts=Signal::derive(head_counts) />
                         <StepItem label=Signal::stored("部门整体绩效目标".to_string()) target=Step::Department counts=Signal::derive(department_counts) />
                         <For each=move || doc.projects.get() key=|p| p.id let:project>

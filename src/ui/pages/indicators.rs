@@ -65,19 +65,21 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                     example_deadline(&doc.year.get())
                 )}
             </p>
-            <table class="indicator-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="c-l1">"一级指标"</th>
-                        <th scope="col" class="c-l2">"二级指标"</th>
-                        <th scope="col" class="c-name">"三级指标"</th>
-                        <th scope="col" class="c-desc">"绩效指标描述"</th>
-                        <th scope="col" class="c-value">"指标值"</th>
-                        <th scope="col" class="c-basis">"指标值确定依据"</th>
-                        <th scope="col" class="c-tools"><span class="sr-only">"操作"</span></th>
+            // Explicit roles: on narrow screens the rows are laid out as cards,
+            // and a table keeps its meaning for screen readers all the same.
+            <table class="indicator-table" role="table">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col" class="c-l1">"一级指标"</th>
+                        <th role="columnheader" scope="col" class="c-l2">"二级指标"</th>
+                        <th role="columnheader" scope="col" class="c-name">"三级指标"</th>
+                        <th role="columnheader" scope="col" class="c-desc">"绩效指标描述"</th>
+                        <th role="columnheader" scope="col" class="c-value">"指标值"</th>
+                        <th role="columnheader" scope="col" class="c-basis">"指标值确定依据"</th>
+                        <th role="columnheader" scope="col" class="c-tools"><span class="sr-only">"操作"</span></th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <For each=move || rows.get() key=|r| r.id let:row>
                         <IndicatorRow project=project.clone() row=row />
                     </For>
@@ -175,18 +177,18 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
         }
     };
     view! {
-        <tr class:continues=continues>
-            <td class="c-l1">
+        <tr role="row" class:continues=continues>
+            <td role="cell" class="c-l1" data-label="一级指标">
                 <LevelSelect label="一级指标" value=level1 options=l1_options place=cell(IndicatorField::Level1) on_choose=on_level1 />
             </td>
-            <td class="c-l2">
+            <td role="cell" class="c-l2" data-label="二级指标">
                 <LevelSelect label="二级指标" value=level2 options=l2_options place=cell(IndicatorField::Level2) on_choose=on_level2 />
             </td>
-            <td class="c-name"><NameCell row=name_row place=cell(IndicatorField::Name) /></td>
-            <td class="c-desc">{text(IndicatorField::Description, Control::Paragraph)}</td>
-            <td class="c-value">{text(IndicatorField::Value, Control::Line)}</td>
-            <td class="c-basis">{text(IndicatorField::Basis, Control::Paragraph)}</td>
-            <td class="c-tools">
+            <td role="cell" class="c-name" data-label="三级指标"><NameCell row=name_row place=cell(IndicatorField::Name) /></td>
+            <td role="cell" class="c-desc" data-label="绩效指标描述">{text(IndicatorField::Description, Control::Paragraph)}</td>
+            <td role="cell" class="c-value" data-label="指标值">{text(IndicatorField::Value, Control::Line)}</td>
+            <td role="cell" class="c-basis" data-label="指标值确定依据">{text(IndicatorField::Basis, Control::Paragraph)}</td>
+            <td role="cell" class="c-tools">
                 <button type="button" class="icon" id=tools.dom(Part::Up) aria-label="上移指标" title="上移"
                     disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"↑"</button>
                 <button type="button" class="icon" id=tools.dom(Part::Down) aria-label="下移指标" title="下移"
