@@ -159,6 +159,8 @@ test('the dialog keeps the focus inside, Esc closes it and the focus returns to 
   const d = dialog(page);
   await d.getByRole('group').or(d.locator('summary')).first().waitFor();
   console.log(`# first opening of the dialog (fetch + parse + render): ${Date.now() - started} ms`);
+  assert.equal(await d.getByRole('alert').count(), 0, 'no indicator-library.json beside the app is normal: nothing said');
+  assert.match(await d.innerText(), /内置指标库（\d+ 条指标）/);
   // Tab from the last control wraps to the first, Shift+Tab back to the last.
   await d.getByRole('button', { name: '取消' }).focus();
   await page.keyboard.press('Tab');
@@ -169,6 +171,7 @@ test('the dialog keeps the focus inside, Esc closes it and the focus returns to 
   await d.getByLabel('搜索指标').fill('满意度');
   const found = d.getByRole('region', { name: '搜索结果' });
   await found.getByRole('checkbox').first().waitFor();
+  assert.match(await d.getByRole('status').filter({ hasText: '找到' }).innerText(), /找到 \d+ 条/);
   const names = await found.locator('.lib-name').allInnerTexts();
   assert.ok(names.length > 0 && names.slice(0, 5).every((n) => n.includes('满意')), `${names}`);
   // A kind opens on demand.

@@ -79,10 +79,25 @@ pub fn status() -> Signal<LibraryStatus> {
     STATUS.with(|s| Signal::from(s.clone()))
 }
 
-/// Starts loading the library unless it is loading or loaded already.
+/// Starts loading the library unless it is loading or loaded already (or
+/// failed: see [`need_or_retry`]).
 pub fn need() {
+    start(false);
+}
+
+/// As [`need`], and tries again after a failure (the dialog opened anew).
+pub fn need_or_retry() {
+    start(true);
+}
+
+fn start(retry: bool) {
     let signal = STATUS.with(Clone::clone);
-    if signal.with_untracked(|s| !matches!(s, LibraryStatus::Idle)) {
+    let idle = signal.with_untracked(|s| match s {
+        LibraryStatus::Idle => true,
+        LibraryStatus::Failed(_) => retry,
+        _ => false,
+    });
+    if !idle {
         return;
     }
     signal.set(LibraryStatus::Loading);

@@ -23,7 +23,7 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
     let status = library::status();
-    library::need();
+    library::need_or_retry();
     let query = RwSignal::new(String::new());
     // Row ids, in the order they were picked.
     let picked = RwSignal::new(Vec::<String>::new());
@@ -68,18 +68,42 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
     };
     super::super::widgets::dom::focus_later(SEARCH_ID.to_string());
 
+    // Search results: how many in all, and the first SEARCH_LIMIT.
+    let found = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        status.with(|s| {
+            s.library().map(|l| {
+                let all = l.search(&q);
+                let rows: Vec<Row> = all.iter().take(SEARCH_LIMIT).map(|r| (*r).clone()).collect();
+                (all.len(), rows)
+            })
+        })
+    });
+    // Said in a live region that stays, so each new count is announced.
+    let said = move || {
+        found.with(|f| match f {
+            None => String::new(),
+            Some((0, _)) => "没有找到匹配的指标，请换一个词。".to_string(),
+            Some((n, _)) if *n > SEARCH_LIMIT => {
+                format!("找到 {n} 条，列出前 {SEARCH_LIMIT} 条；再输入一个词可缩小范围。")
+            }
+            Some((n, _)) => format!("找到 {n} 条。"),
+        })
+    };
     let body = move || match status.get() {
         LibraryStatus::Idle | LibraryStatus::Loading => {
-            view! { <p class="lib-loading" role="status">"正在载入指标库…"</p> }.into_any()
+            view! { <p class="lib-loading">"正在载入指标库…"</p> }.into_any()
         }
         LibraryStatus::Failed(why) => {
             view! { <p class="lib-warning" role="alert">{why}</p> }.into_any()
         }
-        LibraryStatus::Ready { library, .. } => {
-            let q = query.get();
-            if q.trim().is_empty() {
+        LibraryStatus::Ready { library, .. } => match found.get() {
+            None => {
                 let recommended: Vec<Row> = library
-                    .recommend(&name.get(), &funds.get())
+                    .recommend(&name.get_untracked(), &funds.get_untracked())
                     .into_iter()
                     .take(RECOMMENDED)
                     .cloned()
@@ -89,27 +113,15 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
                     <ByKind library=library picked=picked year=year />
                 }
                 .into_any()
-            } else {
-                let found = library.search(&q);
-                let total = found.len();
-                let rows: Vec<Row> = found.into_iter().take(SEARCH_LIMIT).cloned().collect();
-                let said = match total {
-                    0 => "没有找到匹配的指标，请换一个词。".to_string(),
-                    n if n > SEARCH_LIMIT => {
-                        format!("找到 {n} 条，列出前 {SEARCH_LIMIT} 条；再输入一个词可缩小范围。")
-                    }
-                    n => format!("找到 {n} 条。"),
-                };
-                view! {
-                    <section class="lib-group" aria-labelledby="lib-found">
-                        <h3 id="lib-found">"搜索结果"</h3>
-                        <p class="hint" role="status">{said}</p>
-                        {pick_list(rows, "s", picked, year)}
-                    </section>
-                }
-                .into_any()
             }
-        }
+            Some((_, rows)) => view! {
+                <section class="lib-group" aria-labelledby="lib-found">
+                    <h3 id="lib-found">"搜索结果"</h3>
+                    {pick_list(rows, "s", picked, year)}
+                </section>
+            }
+            .into_any(),
+        },
     };
     let source_line = move || {
         status.with(|s| match s {
@@ -154,6 +166,7 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev)) />
                 </div>
+                <p class="hint lib-found" role="status">{said}</p>
                 <div class="lib-body">{body}</div>
                 <div class="lib-foot">
                     <span class="lib-count" role="status">{move || format!("已选 {} 项", count())}</span>
