@@ -77,7 +77,11 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
         status.with(|s| {
             s.library().map(|l| {
                 let all = l.search(&q);
-                let rows: Vec<Row> = all.iter().take(SEARCH_LIMIT).map(|r| (*r).clone()).collect();
+                let rows: Vec<Row> = all
+                    .iter()
+                    .take(SEARCH_LIMIT)
+                    .map(|r| (*r).clone())
+                    .collect();
                 (all.len(), rows)
             })
         })
@@ -199,7 +203,10 @@ fn Recommended(
     let mut groups: Vec<(usize, String, Vec<Row>)> = Vec::new();
     for r in rows {
         let key = format!("{} · {}", r.level1, r.level2);
-        let aspect = Aspect::ALL.iter().position(|a| *a == r.aspect()).unwrap_or(0);
+        let aspect = Aspect::ALL
+            .iter()
+            .position(|a| *a == r.aspect())
+            .unwrap_or(0);
         match groups.iter_mut().find(|(_, k, _)| *k == key) {
             Some((_, _, list)) => list.push(r),
             None => {
