@@ -5,21 +5,22 @@
 //! `Library::parse`'s message and the built-in one is used.
 //!
 //! Also what the dialog, the recommendations and the completions share:
-//! adding rows and putting the cursor on the slot the preparer replaces first.
+//! a row's unit and example, and adding rows.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::library::{slots, Library, Row};
+use crate::core::library::{Library, Row};
 use crate::core::model::IndicatorField;
 use crate::core::value::{parse_value, ParsedValue};
-use crate::ui::plain::ids::RowId;
+use crate::ui::plain::ids::{ProjectId, RowId};
 use crate::ui::plain::places::{Place, ProjectPlace};
 use crate::ui::state::{DocState, ProjectState, Shown};
+
+use super::library_focus::{select_slot_later, show_when_table_left};
 
 /// Where a unit puts its own library: beside the app's index.html.
 pub const UNIT_FILE: &str = "indicator-library.json";
@@ -69,9 +70,6 @@ impl LibraryStatus {
 thread_local! {
     // One library for the page's life, shared by every draft opened in it.
     static STATUS: ArcRwSignal<LibraryStatus> = ArcRwSignal::new(LibraryStatus::Idle);
-    /// Cells filled from the library, with their table: their findings show
-    /// once the focus leaves that table, as if the preparer had typed them.
-    static PENDING: RefCell<Vec<(Shown, Place, Place)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The library's status, read reactively. Does not start loading.
@@ -228,94 +226,6 @@ pub fn add_library_rows(doc: DocState, shown: Shown, project: &ProjectState, row
     }
 }
 
-fn value_cell(pid: crate::ui::plain::ids::ProjectId, row: RowId) -> String {
+fn value_cell(pid: ProjectId, row: RowId) -> String {
     Place::Project(pid, ProjectPlace::Cell(row, IndicatorField::Value)).dom_id()
-}
-
-/// Findings of `cells` show once the focus goes outside `table`'s section.
-pub fn show_when_table_left(shown: Shown, table: Place, cells: Vec<Place>) {
-    PENDING.with(|p| {
-        p.borrow_mut()
-            .extend(cells.into_iter().map(|c| (shown, table, c)))
-    });
-    thread_local!(static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if INSTALLED.with(|i| i.replace(true)) {
-        return;
-    }
-    // One listener for the page's life; it does nothing while nothing waits.
-    let handle = window_event_listener(leptos::ev::focusin, |ev| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        let document = web_sys::window().and_then(|w| w.document());
-        let left: Vec<(Shown, Place)> = PENDING.with(|p| {
-            let mut p = p.borrow_mut();
-            let mut out = Vec::new();
-            p.retain(|&(shown, table, cell)| {
-                let section = document
-                    .as_ref()
-                    .and_then(|d| d.get_element_by_id(&table.dom_id()))
-                    .and_then(|h| h.closest("section").ok().flatten());
-                match (&section, &target) {
-                    (Some(s), Some(t)) if s.contains(Some(t)) => true,
-                    // The table is gone: its step was left (so everything on
-                    // it shows) or the draft closed.
-                    (None, _) => false,
-                    _ => {
-                        out.push((shown, cell));
-                        false
-                    }
-                }
-            });
-            out
-        });
-        for (shown, cell) in left {
-            shown.touch(cell);
-        }
-    });
-    std::mem::forget(handle);
-}
-
-/// Focuses the text control `id` once it is on screen and selects its first
-/// library slot (`{N}`), or all of its text when it has none.
-pub fn select_slot_later(id: String) {
-    fn try_select(id: &str) -> bool {
-        let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-        else {
-            return false;
-        };
-        let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
-            return false;
-        };
-        let _ = el.focus();
-        let scroll = web_sys::ScrollIntoViewOptions::new();
-        scroll.set_block(web_sys::ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&scroll);
-        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            let (start, end) = slot_range(&input.value());
-            let _ = input.set_selection_range(start, end);
-        } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            let (start, end) = slot_range(&area.value());
-            let _ = area.set_selection_range(start, end);
-        }
-        true
-    }
-    // In the next frame: the new row's text has been rendered by then (a
-    // selection made earlier is lost when its value is set).
-    request_animation_frame(move || {
-        if !try_select(&id) {
-            request_animation_frame(move || {
-                try_select(&id);
-            });
-        }
-    });
-}
-
-/// The first slot of `text` in UTF-16 units (what the DOM counts), or all of it.
-pub fn slot_range(text: &str) -> (u32, u32) {
-    let utf16 = |s: &str| s.encode_utf16().count() as u32;
-    match slots(text).find(|s| crate::core::library::SLOTS.contains(&s.name)) {
-        Some(s) => (utf16(&text[..s.range.start]), utf16(&text[..s.range.end])),
-        None => (0, utf16(text)),
-    }
 }

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::library::{self, add_library_rows, example_of, unit_of, LibraryStatus, Source};
+use super::library_focus::{focus_now, trap_tab};
 use crate::core::library::{Aspect, Library, Row};
 use crate::ui::state::{DocState, ProjectState, Shown};
+use crate::ui::widgets::dom::focus_later;
 
 const TITLE_ID: &str = "lib-dialog-title";
 const SEARCH_ID: &str = "lib-search";
@@ -33,7 +35,7 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
         let opener = opener.clone();
         move || {
             open.set(false);
-            super::super::widgets::dom::focus_later(opener.clone());
+            focus_later(opener.clone());
         }
     };
     let (name, funds, year) = (project.name, project.use_of_funds, doc.year);
@@ -66,7 +68,7 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
         }
         _ => {}
     };
-    super::super::widgets::dom::focus_later(SEARCH_ID.to_string());
+    focus_later(SEARCH_ID.to_string());
 
     // Search results: how many in all, and the first SEARCH_LIMIT.
     let found = Memo::new(move |_| {
@@ -320,52 +322,5 @@ fn pick_list(
                 }
             }).collect_view()}
         </ul>
-    }
-}
-
-fn focus_now(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
-/// Keeps Tab inside the dialog: from its last control to its first, and
-/// Shift+Tab from the first to the last.
-fn trap_tab(ev: &leptos::ev::KeyboardEvent, dialog: &web_sys::HtmlDivElement) {
-    let Ok(list) = dialog.query_selector_all(
-        "button:not([disabled]), input:not([disabled]), summary, [tabindex=\"0\"]",
-    ) else {
-        return;
-    };
-    let controls: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        // Not inside a closed <details>, not hidden.
-        .filter(|e| e.offset_parent().is_some())
-        .collect();
-    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
-        return;
-    };
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    let at = |e: &web_sys::HtmlElement| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
-    };
-    let inside = active
-        .as_ref()
-        .is_some_and(|a| dialog.contains(Some(a.unchecked_ref())));
-    if ev.shift_key() && (at(first) || !inside) {
-        ev.prevent_default();
-        let _ = last.focus();
-    } else if !ev.shift_key() && (at(last) || !inside) {
-        ev.prevent_default();
-        let _ = first.focus();
     }
 }

@@ -5,6 +5,7 @@ pub mod import;
 pub mod indicators;
 pub mod library;
 pub mod library_dialog;
+pub mod library_focus;
 pub mod library_recommend;
 pub mod name_cell;
 pub mod project;

@@ -8,7 +8,8 @@
 
 use leptos::prelude::*;
 
-use super::library::{self, show_when_table_left, slot_range};
+use super::library;
+use super::library_focus::{show_when_table_left, slot_range};
 use crate::core::library::Row;
 use crate::core::model::IndicatorField;
 use crate::ui::plain::places::{Place, ProjectPlace};
