@@ -153,6 +153,9 @@ test('picking three in 从指标库添加 appends complete rows whose only findi
 test('the dialog keeps the focus inside, Esc closes it and the focus returns to 从指标库添加; search narrows the list', async () => {
   const { context, page, problems } = await newDraft();
   await newProject(page);
+  // A row deleted before: Ctrl+Z inside the dialog must not bring it back behind it.
+  await page.getByRole('button', { name: '添加指标' }).click();
+  await indicatorRow(page, 1).getByRole('button', { name: '删除指标' }).click();
   const opener = page.getByRole('button', { name: '从指标库添加' });
   const started = Date.now();
   await opener.click();
@@ -166,6 +169,9 @@ test('the dialog keeps the focus inside, Esc closes it and the focus returns to 
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '关闭');
   await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '取消');
+  await page.keyboard.press('Control+z');
+  assert.equal(await table(page).getByRole('row').count(), 1, 'no row came back behind the dialog');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), '取消');
   // Search: every result matches.
   await d.getByLabel('搜索指标').fill('满意度');

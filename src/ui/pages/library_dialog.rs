@@ -66,6 +66,8 @@ pub fn LibraryDialog(project: ProjectState, open: RwSignal<bool>, opener: String
                 trap_tab(&ev, &d);
             }
         }
+        // Ctrl+Z would bring back a deleted row behind the dialog.
+        "z" | "Z" if ev.ctrl_key() || ev.meta_key() => ev.stop_propagation(),
         _ => {}
     };
     focus_later(SEARCH_ID.to_string());
