@@ -165,13 +165,13 @@ test('changing 一级 restricts the 二级 choices; moving and deleting rows kee
   // 乙 is now first, so its 上移 is disabled: the focus moves to its 下移, still on the row.
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '下移指标');
   // The focused control belongs to the row that moved.
-  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').querySelector('textarea[aria-label="三级指标"]').value), '乙');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').querySelector('[aria-label="三级指标"]').value), '乙');
 
   // Delete 乙 (it has text, so the app asks first); the focus lands on the row that took its place.
   await indicatorRow(page, 1).getByRole('button', { name: '删除指标' }).click();
   assert.deepEqual(await names(), ['甲', '丙']);
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '删除指标');
-  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').querySelector('textarea[aria-label="三级指标"]').value), '甲');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').querySelector('[aria-label="三级指标"]').value), '甲');
   assert.deepEqual(problems, []);
   await context.close();
 });
