@@ -34,6 +34,9 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
     let rows = project.rows;
     let table = Place::Project(pid, ProjectPlace::Indicators);
     let findings = visible_findings(doc, shown, table);
+    // 上年指标值 (a draft from 新建下一年度): a read-only column, only when some row has it.
+    let last_year =
+        Memo::new(move |_| rows.with(|rs| rs.iter().any(|r| r.last_year_value.is_some())));
     let tools_project = project.clone();
     let adding = project.clone();
     let add = move |_| {
@@ -61,13 +64,14 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                         <th scope="col" class="c-name">"三级指标"</th>
                         <th scope="col" class="c-desc">"绩效指标描述"</th>
                         <th scope="col" class="c-value">"指标值"</th>
+                        {move || last_year.get().then(|| view! { <th scope="col" class="c-last">"上年指标值"</th> })}
                         <th scope="col" class="c-basis">"指标值确定依据"</th>
                         <th scope="col" class="c-tools"><span class="sr-only">"操作"</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || rows.get() key=|r| r.id let:row>
-                        <IndicatorRow project=project.clone() row=row />
+                        <IndicatorRow project=project.clone() row=row last_year=last_year />
                     </For>
                 </tbody>
             </table>
@@ -84,7 +88,7 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
 }
 
 #[component]
-fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
+fn IndicatorRow(project: ProjectState, row: RowState, last_year: Memo<bool>) -> impl IntoView {
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
     let pid = project.id;
@@ -92,6 +96,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
     let rows = project.rows;
     let cell = move |f: IndicatorField| Place::Project(pid, ProjectPlace::Cell(rid, f));
     let tools = Place::Project(pid, ProjectPlace::Row(rid));
+    let last_value = row.last_year_value.clone();
     let index = move || rows.with(|rs| rs.iter().position(|r| r.id == rid));
     let level1 = row.cell(IndicatorField::Level1);
     let level2 = row.cell(IndicatorField::Level2);
@@ -171,6 +176,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             <td class="c-name"><NameCell row=name_row place=cell(IndicatorField::Name) /></td>
             <td class="c-desc">{text(IndicatorField::Description, Control::Paragraph)}</td>
             <td class="c-value">{text(IndicatorField::Value, Control::Line)}</td>
+            {move || last_year.get().then(|| view! { <td class="c-last">{last_value.as_deref().map(String::from)}</td> })}
             <td class="c-basis">{text(IndicatorField::Basis, Control::Paragraph)}</td>
             <td class="c-tools">
                 <button type="button" class="icon" id=tools.dom(Part::Up) aria-label="上移指标" title="上移"
@@ -184,7 +190,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
         // table row for assistive technology: the table's rows are the
         // indicator rows, and each list is joined to its control by id.
         <tr role="presentation" class="row-findings" class:empty=move || !any_findings()>
-            <td colspan="7">
+            <td colspan=move || if last_year.get() { "8" } else { "7" }>
                 {cell_findings.map(|(f, list)| view! {
                     <FindingList id=cell(f).dom(Part::Messages) findings=list prefix=f.label() />
                     <PlaceNotes place=cell(f) />

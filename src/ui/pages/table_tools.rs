@@ -6,5 +6,5 @@ use crate::ui::state::ProjectState;
 
 #[component]
 pub fn TableTools(project: ProjectState) -> impl IntoView {
-    let _ = project;
+    view! { <super::paste::PasteTable project=project /> }
 }
