@@ -186,7 +186,9 @@ pub fn for_new_draft(clip: &Clip) -> Result<Preview, String> {
         Ok(read) => Ok(for_document(read, "粘贴的表格".to_string())),
         Err(why) => {
             let Some(grid) = clip.table(false) else {
-                return Err(format!("粘贴的内容中没有表格：{why}。"));
+                return Err(format!(
+                    "{why}。请在 Word、WPS 或 Excel 中选中表格（连同表头）或整篇文档复制后再粘贴。"
+                ));
             };
             let read = table::read(&grid).map_err(|e| e.to_string())?;
             let mut doc = Document::new_draft();

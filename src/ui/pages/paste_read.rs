@@ -55,6 +55,15 @@ impl Clip {
         if !has_table && self.text.contains('\t') {
             return vec![Block::Table(tsv::read(&self.text))];
         }
+        if out.is_empty() {
+            // Plain text (from Notepad, or WPS without HTML): one paragraph a line.
+            out = self
+                .text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Block::Paragraph(l.trim().to_string()))
+                .collect();
+        }
         out
     }
 }
