@@ -35,6 +35,9 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
     let rows = project.rows;
     let table = Place::Project(pid, ProjectPlace::Indicators);
     let findings = visible_findings(doc, shown, table);
+    // 上年指标值 (a draft from 新建下一年度): a read-only column, only when some row has it.
+    let last_year =
+        Memo::new(move |_| rows.with(|rs| rs.iter().any(|r| r.last_year_value.is_some())));
     let tools_project = project.clone();
     // The file's limits: per project, and over the whole document.
     let full = move || {
@@ -75,13 +78,14 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                         <th role="columnheader" scope="col" class="c-name">"三级指标"</th>
                         <th role="columnheader" scope="col" class="c-desc">"绩效指标描述"</th>
                         <th role="columnheader" scope="col" class="c-value">"指标值"</th>
+                        {move || last_year.get().then(|| view! { <th role="columnheader" scope="col" class="c-last">"上年指标值"</th> })}
                         <th role="columnheader" scope="col" class="c-basis">"指标值确定依据"</th>
                         <th role="columnheader" scope="col" class="c-tools"><span class="sr-only">"操作"</span></th>
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
                     <For each=move || rows.get() key=|r| r.id let:row>
-                        <IndicatorRow project=project.clone() row=row />
+                        <IndicatorRow project=project.clone() row=row last_year=last_year />
                     </For>
                 </tbody>
             </table>
@@ -100,7 +104,7 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
 }
 
 #[component]
-fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
+fn IndicatorRow(project: ProjectState, row: RowState, last_year: Memo<bool>) -> impl IntoView {
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
     let pid = project.id;
@@ -108,6 +112,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
     let rows = project.rows;
     let cell = move |f: IndicatorField| Place::Project(pid, ProjectPlace::Cell(rid, f));
     let tools = Place::Project(pid, ProjectPlace::Row(rid));
+    let last_value = row.last_year_value.clone();
     let index = move || rows.with(|rs| rs.iter().position(|r| r.id == rid));
     let level1 = row.cell(IndicatorField::Level1);
     let level2 = row.cell(IndicatorField::Level2);
@@ -187,6 +192,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             <td role="cell" class="c-name" data-label="三级指标"><NameCell row=name_row place=cell(IndicatorField::Name) /></td>
             <td role="cell" class="c-desc" data-label="绩效指标描述">{text(IndicatorField::Description, Control::Paragraph)}</td>
             <td role="cell" class="c-value" data-label="指标值">{text(IndicatorField::Value, Control::Line)}</td>
+            {move || last_year.get().then(|| view! { <td role="cell" class="c-last" data-label="上年指标值">{last_value.as_deref().map(String::from)}</td> })}
             <td role="cell" class="c-basis" data-label="指标值确定依据">{text(IndicatorField::Basis, Control::Paragraph)}</td>
             <td role="cell" class="c-tools">
                 <button type="button" class="icon" id=tools.dom(Part::Up) aria-label="上移指标" title="上移"
@@ -200,7 +206,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
         // table row for assistive technology: the table's rows are the
         // indicator rows, and each list is joined to its control by id.
         <tr role="presentation" class="row-findings" class:empty=move || !any_findings()>
-            <td colspan="7">
+            <td colspan=move || if last_year.get() { "8" } else { "7" }>
                 {cell_findings.map(|(f, list)| view! {
                     <FindingList id=cell(f).dom(Part::Messages) findings=list prefix=f.label() />
                     <PlaceNotes place=cell(f) />

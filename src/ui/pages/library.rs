@@ -15,7 +15,6 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::library::{Library, Row};
 use crate::core::model::IndicatorField;
-use crate::core::value::{parse_value, ParsedValue};
 use crate::ui::plain::ids::{ProjectId, RowId};
 use crate::ui::plain::places::{Place, ProjectPlace};
 use crate::ui::state::{DocState, ProjectState, Shown};
@@ -179,20 +178,6 @@ fn describe(e: &JsValue) -> String {
 }
 
 // ---- what the dialog, the recommendations and the completions share
-
-/// The unit of a row's example value, as the dialog shows it.
-pub fn unit_of(row: &Row) -> String {
-    match parse_value(&row.filled("2024").value) {
-        ParsedValue::Quant(q) => {
-            let mut unit = q.scale.map(String::from).unwrap_or_default();
-            unit.push_str(&q.unit);
-            unit
-        }
-        ParsedValue::Deadline(_) => "完成时限".to_string(),
-        ParsedValue::Grade => "定性".to_string(),
-        ParsedValue::Unmeasurable => String::new(),
-    }
-}
 
 /// The example value as the preparer reads it: `≥600人次`.
 pub fn example_of(row: &Row, year: &str) -> String {

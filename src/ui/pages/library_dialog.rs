@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::library::{self, add_library_rows, example_of, unit_of, LibraryStatus, Source};
+use super::library::{self, add_library_rows, example_of, LibraryStatus, Source};
 use super::library_focus::{focus_now, trap_tab};
 use crate::core::library::{Aspect, Library, Row};
 use crate::ui::state::{DocState, ProjectState, Shown};
@@ -294,7 +294,7 @@ fn pick_list(
                 let id = row.id.clone();
                 let cb = format!("lib-{prefix}-{id}");
                 let desc = format!("{cb}-d");
-                let unit = unit_of(&row);
+                let unit = row.unit_label();
                 let example = example_of(&row, &year.get_untracked());
                 let is_picked = {
                     let id = id.clone();

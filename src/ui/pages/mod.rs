@@ -1,6 +1,7 @@
 //! One module per page or step of the editor.
 pub mod basic;
 pub mod department;
+pub mod docx_import;
 pub mod import;
 pub mod indicators;
 pub mod library;
@@ -8,6 +9,13 @@ pub mod library_dialog;
 pub mod library_focus;
 pub mod library_recommend;
 pub mod name_cell;
+pub mod next_year;
+pub mod paste;
+pub mod paste_dialog;
+pub mod paste_land;
+pub mod paste_preview;
+pub mod paste_read;
+pub mod paste_view;
 pub mod project;
 pub mod review;
 pub mod rules;

@@ -84,6 +84,7 @@ pub fn ReviewStep() -> impl IntoView {
                 <button type="button" class="primary" on:click=download_json>"下载 JSON"</button>
                 <button type="button" on:click=download_html>"下载可打印 HTML"</button>
                 <button type="button" on:click=print>"打印"</button>
+                <super::next_year::NextYearOfOpen />
             </div>
             <p class="hint">"JSON 文件供审核人员在本系统中打开；可打印 HTML 按官方表格排版（A4 横向），有错误时每页标注「草稿」并附问题清单，也可再导入。"</p>
 

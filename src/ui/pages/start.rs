@@ -52,8 +52,10 @@ pub fn StartPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
                 <super::import::ImportButton />
+                <super::paste::StartImports />
             </div>
             <p class="hint">"导入：本系统下载的 JSON 文件，或本系统导出的可打印 HTML 文件。导入的文件成为一份新草稿，不覆盖已有草稿。"</p>
+            <p class="hint">"上年的绩效目标在 Word、WPS 或 Excel 中：复制其中的表格后点「粘贴表格」，或用「导入 Word 文档」打开 .docx 文件；先预览，确认后成为一份新草稿。"</p>
             <p class="hint persist">{move || match app.persisted.get() {
                 Some(true) => "本浏览器会一直保留这些草稿，除非您自己清除浏览数据。",
                 Some(false) => "草稿保存在本浏览器中；磁盘空间不足或清除浏览数据时可能丢失，请定期点击「下载 JSON」留一份备份。",
@@ -197,6 +199,7 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
                 <button type="button" on:click=open>"打开"</button>
                 <button type="button" on:click=download_json>"下载 JSON"</button>
                 <button type="button" on:click=copy>"复制草稿"</button>
+                <super::next_year::NextYearButton draft_id=s.id.clone() />
                 <button type="button" class="danger" on:click=delete>"删除"</button>
             </td>
         </tr>

@@ -24,6 +24,7 @@ pub fn TableTools(project: ProjectState) -> impl IntoView {
         {move || open.get().then(|| view! {
             <LibraryDialog project=dialog_project.clone() open=open opener=dialog_opener.clone() />
         })}
-        <Recommendations project=project />
+        <Recommendations project=project.clone() />
+        <super::paste::PasteTable project=project />
     }
 }
