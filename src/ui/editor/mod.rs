@@ -1,6 +1,7 @@
 //! The editor of one draft: the step list (填报步骤) beside the step on screen,
 //! and the effects that save (autosave after typing stops; the step at once).
 
+mod review_bar;
 mod steps;
 mod undo;
 
@@ -9,9 +10,12 @@ use leptos::prelude::*;
 use super::context::AppState;
 use super::pages;
 use super::plain::places::{Place, ProjectPlace};
+use super::plain::review::Spot;
 use super::session::{Session, Step};
 use super::widgets::dom::focus_later;
+use super::widgets::SpotNotes;
 use crate::storage;
+use review_bar::ReviewBar;
 use steps::{NextStep, StepItem};
 use undo::UndoBar;
 
@@ -67,6 +71,7 @@ pub fn Editor(session: Session) -> impl IntoView {
                     let year = doc.year.get();
                     format!("{} {}", if name.trim().is_empty() { "未填单位名称".to_string() } else { name }, year)
                 }}</span>
+                <ReviewBar />
             </div>
             {move || read_only.get().then(|| view! {
                 <div class="read-only" role="alert">
@@ -94,7 +99,7 @@ pub fn Editor(session: Session) -> impl IntoView {
                             }
                         </For>
                         <li class="add">
-                            <button type="button" class="secondary" on:click=add_project>"添加项目"</button>
+                            <button type="button" class="secondary" disabled=move || doc.review_mode.get() on:click=add_project>"添加项目"</button>
                         </li>
                         <StepItem label=Signal::stored("检查与导出".to_string()) target=Step::Review counts=Signal::derive(total_counts) />
                     </ol>
@@ -109,6 +114,10 @@ pub fn Editor(session: Session) -> impl IntoView {
                         },
                         Step::Review => view! { <pages::review::ReviewStep /> }.into_any(),
                     }}
+                    // 审核意见 on 部门整体绩效目标 as a whole.
+                    {move || (step.get() == Step::Department).then(|| view! {
+                        <div class="step-notes"><SpotNotes spot=Spot::Department /></div>
+                    })}
                     <NextStep />
                 </fieldset>
             </div>

@@ -53,12 +53,12 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
                     view! {
                         <div class="paragraph">
                             <TextField label=label value=paragraph.text place=Place::Paragraph(list, pid) control=Control::Paragraph />
-                            <button type="button" class="danger small" aria-label=move || format!("删除{}", label.get()) on:click=remove>"删除"</button>
+                            <button type="button" class="danger small" aria-label=move || format!("删除{}", label.get()) disabled=move || doc.review_mode.get() on:click=remove>"删除"</button>
                         </div>
                     }
                 }
             </For>
-            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加段落"</button>
+            <button type="button" class="secondary" id=place.dom(Part::Add) disabled=move || doc.review_mode.get() on:click=add>"添加段落"</button>
             <FindingList id=place.dom(Part::Messages) findings=findings />
             <PlaceNotes place=place />
         </section>

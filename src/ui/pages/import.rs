@@ -1,5 +1,6 @@
 //! 导入 JSON: a file (our JSON, or our printable HTML) becomes a draft of its
-//! own, never over an existing one; a refused file changes nothing.
+//! own, never over an existing one; a refused file changes nothing. It opens
+//! on 检查与导出 with a banner: what the file claims, what the app finds.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,7 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::core::format::read_file;
 use crate::storage;
 use crate::ui::context::{errors_of, AppState};
-use crate::ui::session::now_rfc3339;
+use crate::ui::plain::review::claimed_status;
+use crate::ui::session::{now_rfc3339, ImportFacts};
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -39,6 +41,8 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
                 return;
             }
         };
+        // The reader drops the file's own status: read it first, for the banner.
+        let claimed = claimed_status(&text);
         let doc = match read_file(&text) {
             Ok(doc) => doc,
             Err(e) => {
@@ -54,8 +58,19 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
             .into_iter()
             .find(|s| !unit.is_empty() && s.unit == unit && s.year == year);
         let id = storage::new_id();
-        // A reviewer sees every finding at once.
-        app.open(id.clone(), &doc, storage::UiMemory::default(), true);
+        // A reviewer sees every finding at once, from 检查与导出.
+        let memory = storage::UiMemory {
+            step: "review".into(),
+            ..Default::default()
+        };
+        app.open(id.clone(), &doc, memory, true);
+        if let Some(session) = app.editor.get_untracked() {
+            session.imported.set(Some(ImportFacts {
+                file: name.clone(),
+                claimed,
+                warnings: doc.warnings.iter().map(ToString::to_string).collect(),
+            }));
+        }
         app.notice.set(same.map(|s| {
             format!(
                 "已导入「{name}」为新草稿。本浏览器中已有「{} {}」的草稿，两份都保留，可在草稿列表中分别打开。",

@@ -22,6 +22,7 @@ use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState, RowState, Shown};
 use crate::ui::widgets::dom::{focus_later, on_leaving};
+use crate::ui::widgets::notes::row_notes_shown;
 use crate::ui::widgets::{
     visible_findings, Control, FindingList, LevelSelect, PlaceNotes, TextField,
 };
@@ -72,7 +73,7 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
                 </tbody>
             </table>
             <div class="table-tools">
-                <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add>"添加指标"</button>
+                <button type="button" class="secondary" id=table.dom(Part::Add) disabled=move || doc.review_mode.get() on:click=add>"添加指标"</button>
                 <TableTools project=tools_project />
             </div>
             // Below the table: findings about the table as a whole never push
@@ -154,6 +155,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             .iter()
             .any(|(_, list)| list.with(|l| !l.is_empty()))
     };
+    let notes_shown = row_notes_shown(pid, rid);
     let name_row = row.clone();
     let text = move |f: IndicatorField, control: Control| {
         view! {
@@ -174,17 +176,18 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             <td class="c-basis">{text(IndicatorField::Basis, Control::Paragraph)}</td>
             <td class="c-tools">
                 <button type="button" class="icon" id=tools.dom(Part::Up) aria-label="上移指标" title="上移"
-                    disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"↑"</button>
+                    disabled=move || index() == Some(0) || doc.review_mode.get() on:click=move |_| shift(-1)>"↑"</button>
                 <button type="button" class="icon" id=tools.dom(Part::Down) aria-label="下移指标" title="下移"
-                    disabled=move || index().is_some_and(|i| i + 1 >= rows.with(|r| r.len())) on:click=move |_| shift_down(1)>"↓"</button>
-                <button type="button" class="icon danger" id=tools.dom(Part::Delete) aria-label="删除指标" title="删除" on:click=remove>"✕"</button>
+                    disabled=move || index().is_some_and(|i| i + 1 >= rows.with(|r| r.len())) || doc.review_mode.get() on:click=move |_| shift_down(1)>"↓"</button>
+                <button type="button" class="icon danger" id=tools.dom(Part::Delete) aria-label="删除指标" title="删除" disabled=move || doc.review_mode.get() on:click=remove>"✕"</button>
             </td>
         </tr>
         // The row's findings across the table's width, under the row. Not a
         // table row for assistive technology: the table's rows are the
         // indicator rows, and each list is joined to its control by id.
-        <tr role="presentation" class="row-findings" class:empty=move || !any_findings()>
+        <tr role="presentation" class="row-findings" class:empty=move || !any_findings() && !notes_shown()>
             <td colspan="7">
+                {move || doc.review_mode.get().then(|| view! { <span class="note-lead">"添加审核意见："</span> })}
                 {cell_findings.map(|(f, list)| view! {
                     <FindingList id=cell(f).dom(Part::Messages) findings=list prefix=f.label() />
                     <PlaceNotes place=cell(f) />

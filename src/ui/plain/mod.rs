@@ -5,4 +5,5 @@ pub mod address;
 pub mod ids;
 pub mod memory;
 pub mod places;
+pub mod review;
 pub mod routing;

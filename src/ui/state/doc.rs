@@ -14,6 +14,8 @@ use crate::core::model::{
 };
 use crate::core::review::{Acknowledgement, Review};
 use crate::core::rules::{light_project, validate_document_level};
+
+pub use super::review::AckCounts;
 use crate::ui::plain::ids::{ParagraphId, ProjectId};
 use crate::ui::plain::places::{Addresses, Place, ProjectIds, ProjectPlace};
 use crate::ui::plain::routing::group_document;
@@ -29,9 +31,6 @@ pub struct DocExtras {
     pub document: Extra,
     pub unit: Extra,
     pub department: Extra,
-    /// 已核实 and the review block: not edited here yet, written back as they came.
-    pub acknowledged: Vec<Acknowledgement>,
-    pub review: Option<Review>,
 }
 
 /// Counts of the document-level findings, by where they stand.
@@ -57,6 +56,18 @@ pub struct DocState {
     pub doc_findings: Memo<Vec<Finding>>,
     pub doc_counts: Memo<DocCounts>,
     pub router: Router,
+    /// The reviewer's rounds and 审核意见 (review.md); changed through
+    /// `change_review`, read by the notes on every place.
+    pub review: RwSignal<Option<Review>>,
+    /// 已核实 (format.md 1.1), kept as the preparer gave them.
+    pub acknowledged: RwSignal<Vec<Acknowledgement>>,
+    /// Review mode: the reviewer reads, comments and concludes; no field changes.
+    pub review_mode: RwSignal<bool>,
+    /// Each project's 项目编码 and 项目名称 only: what an `at` address and a
+    /// 审核结论 name a project by.
+    pub light: Memo<Document>,
+    /// The warnings and hints marked 已核实 that still occur, per step.
+    pub ack_counts: Memo<AckCounts>,
     /// The reactive owner of this editing session: rows, paragraphs and
     /// projects are created under it (created under a step's view instead,
     /// they would be disposed when the preparer moves to another step).
@@ -125,6 +136,18 @@ impl DocState {
                 c
             })
         });
+        let light = Memo::new(move |_| Document {
+            projects: projects.with(|ps| {
+                ps.iter()
+                    .map(|p| light_project(p.code.get(), p.name.get(), String::new()))
+                    .collect()
+            }),
+            ..Default::default()
+        });
+        let acknowledged = RwSignal::new(doc.acknowledged.clone());
+        let ack_counts = Memo::new(move |_| {
+            super::review::ack_counts(&acknowledged.get(), light, doc_findings, projects)
+        });
         let state = DocState {
             year,
             unit_code,
@@ -137,13 +160,16 @@ impl DocState {
                 document: doc.extra.clone(),
                 unit: doc.unit.extra.clone(),
                 department: doc.department.extra.clone(),
-                acknowledged: doc.acknowledged.clone(),
-                review: doc.review.clone(),
             }),
             revision: RwSignal::new(0),
             doc_findings,
             doc_counts,
             router,
+            review: RwSignal::new(doc.review.clone()),
+            acknowledged,
+            review_mode: RwSignal::new(false),
+            light,
+            ack_counts,
             owner: StoredValue::new(owner),
         };
         // Routes the document-level findings; the order of projects and
@@ -169,7 +195,11 @@ impl DocState {
     // ---- typing
 
     /// The preparer typed into a field: the text is kept exactly as typed.
+    /// Nothing changes in review mode (the fields are read-only then).
     pub fn edit(&self, field: RwSignal<String>, text: String) {
+        if self.review_mode.get_untracked() {
+            return;
+        }
         field.set(text);
         self.changed();
     }
@@ -178,6 +208,9 @@ impl DocState {
     /// kept silently wrong (C1 then asks for a choice); one that belongs stays;
     /// and coming back to the 一级 it was cleared from gives it back.
     pub fn choose_level1(&self, row: &RowState, level1: String) {
+        if self.review_mode.get_untracked() {
+            return;
+        }
         let level2 = row.cell(IndicatorField::Level2);
         let previous1 = row.cell(IndicatorField::Level1).get_untracked();
         let current2 = level2.get_untracked();
@@ -237,8 +270,8 @@ impl DocState {
             projects: self
                 .projects
                 .with(|ps| ps.iter().map(ProjectState::to_core).collect()),
-            acknowledged: extras.acknowledged,
-            review: extras.review,
+            acknowledged: self.acknowledged.get(),
+            review: self.review.get(),
             saved_at: extras.saved_at,
             extra: extras.document,
         }

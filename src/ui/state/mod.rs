@@ -3,6 +3,7 @@
 pub mod doc;
 pub mod edits;
 pub mod items;
+pub mod review;
 pub mod routing;
 pub mod shown;
 

@@ -1,0 +1,175 @@
+//! The review block and the 已核实 of the open document: every change goes
+//! through these methods (each marks the document changed, for autosave),
+//! and the 已核实 still in force are counted per step, apart from the
+//! warnings.
+
+use leptos::prelude::*;
+
+use crate::core::findings::{Counts, Finding, Location};
+use crate::core::model::Document;
+use crate::core::review::anchor::Anchor;
+use crate::core::review::{self, AckError, Acknowledgement, Review};
+use crate::ui::plain::places::Addresses;
+use crate::ui::plain::routing::PlacedFinding;
+
+use super::doc::DocState;
+use super::items::ProjectState;
+
+/// The warnings and hints marked 已核实 that still occur, by step. A finding
+/// folded under another is not counted, as in `Counts`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AckCounts {
+    pub head: Counts,
+    pub department: Counts,
+    /// By the project's position.
+    pub projects: Vec<Counts>,
+}
+
+impl AckCounts {
+    pub fn project(&self, index: usize) -> Counts {
+        self.projects.get(index).copied().unwrap_or_default()
+    }
+
+    pub fn total(&self) -> Counts {
+        let mut total = self.head;
+        total.add(self.department);
+        self.projects.iter().for_each(|c| total.add(*c));
+        total
+    }
+}
+
+/// How many 已核实 a set of counts holds (warnings and hints alike).
+pub fn acknowledged(counts: Counts) -> usize {
+    counts.warnings + counts.infos
+}
+
+/// Counts the acknowledged findings. Only the projects an acknowledgement
+/// names are looked at, so typing elsewhere does not re-run this, and a
+/// document without 已核实 costs nothing.
+pub(super) fn ack_counts(
+    acks: &[Acknowledgement],
+    light: Memo<Document>,
+    doc_findings: Memo<Vec<Finding>>,
+    projects: RwSignal<Vec<ProjectState>>,
+) -> AckCounts {
+    if acks.is_empty() {
+        return AckCounts::default();
+    }
+    let light = light.get();
+    let n = light.projects.len();
+    let mut wanted = vec![false; n];
+    for a in acks {
+        if let Anchor::Project(r, _) = &a.at {
+            if let Some(i) = r.find(&light) {
+                wanted[i] = true;
+            }
+        }
+    }
+    let wanted_at = |i: usize| wanted.get(i).copied().unwrap_or(false);
+    let mut findings: Vec<Finding> = doc_findings.with(|all| {
+        all.iter()
+            .filter(|f| f.location.project().is_none_or(wanted_at))
+            .cloned()
+            .collect()
+    });
+    projects.with(|ps| {
+        for (i, p) in ps.iter().enumerate().filter(|(i, _)| wanted_at(*i)) {
+            p.findings
+                .with(|own| findings.extend(own.iter().cloned().map(|f| f.in_project(i))));
+        }
+    });
+    let flags = review::acknowledged_flags(acks, &light, &findings);
+    let mut out = AckCounts {
+        projects: vec![Counts::default(); n],
+        ..Default::default()
+    };
+    for (f, _) in findings
+        .iter()
+        .zip(flags)
+        .filter(|(f, on)| *on && f.leads())
+    {
+        let counts = match f.location {
+            Location::Head(_) => &mut out.head,
+            Location::Department(..) => &mut out.department,
+            Location::Project(i, _) => match out.projects.get_mut(i) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        counts.add_one(f.severity);
+    }
+    out
+}
+
+impl DocState {
+    /// Changes the review (made when the document has none yet) and marks
+    /// the document changed.
+    pub fn change_review<R>(&self, change: impl FnOnce(&mut Review) -> R) -> R {
+        let mut review = self.review.get_untracked().unwrap_or_default();
+        let out = change(&mut review);
+        self.review.set(Some(review));
+        self.changed();
+        out
+    }
+
+    /// Sets the review found by the autosave that is writing it (comments
+    /// answered by an edit): no further change to save.
+    pub fn set_review_quietly(&self, review: Option<Review>) {
+        self.review.set(review);
+    }
+
+    /// A finding shown on a place, as the core names it (positions now).
+    pub fn finding_of(&self, placed: &PlacedFinding) -> Option<Finding> {
+        let location = self.location_of(placed.location)?;
+        Some(Finding {
+            code: placed.code,
+            severity: placed.severity,
+            message: placed.message.clone(),
+            location,
+            folded_under: placed.folded_under,
+        })
+    }
+
+    /// 已核实 on a warning or hint, with the preparer's reason.
+    pub fn acknowledge(&self, finding: &Finding, reason: &str) -> Result<(), AckError> {
+        let light = self.light.get_untracked();
+        let mut acks = self.acknowledged.get_untracked();
+        review::acknowledge(&mut acks, &light, finding, reason)?;
+        self.acknowledged.set(acks);
+        self.changed();
+        Ok(())
+    }
+
+    /// Takes 已核实 back.
+    pub fn unacknowledge(&self, finding: &Finding) {
+        let light = self.light.get_untracked();
+        let mut acks = self.acknowledged.get_untracked();
+        if review::unacknowledge(&mut acks, &light, finding) {
+            self.acknowledged.set(acks);
+            self.changed();
+        }
+    }
+
+    /// The 已核实 of a finding, if it has one (tracked).
+    pub fn acknowledgement(&self, finding: &Finding) -> Option<Acknowledgement> {
+        self.light.with(|light| {
+            self.acknowledged
+                .with(|acks| review::acknowledgement_of(acks, light, finding).cloned())
+        })
+    }
+}
+
+impl DocState {
+    /// Changes the review only when `change` succeeds (the document is then
+    /// changed); a refusal leaves everything as it was.
+    pub fn try_change_review<R, E>(
+        &self,
+        change: impl FnOnce(&mut Review) -> Result<R, E>,
+    ) -> Result<R, E> {
+        let mut review = self.review.get_untracked().unwrap_or_default();
+        let out = change(&mut review)?;
+        self.review.set(Some(review));
+        self.changed();
+        Ok(out)
+    }
+}
