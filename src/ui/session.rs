@@ -151,13 +151,7 @@ impl Session {
             let step = step_of(StepKey::parse(&memory.step)).unwrap_or(Step::Basic);
             let notes = RwSignal::new(Notes::default());
             review::follow_review(state, notes);
-            // A reviewer's round goes on after a reload.
-            let round_open = doc
-                .review
-                .as_ref()
-                .and_then(|r| r.current())
-                .is_some_and(|r| r.is_open());
-            state.review_mode.set(memory.reviewing && round_open);
+            review::resume(state, memory);
             Session {
                 draft_id,
                 doc: state,

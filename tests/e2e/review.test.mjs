@@ -289,6 +289,11 @@ test('in review mode a finding becomes a comment with its code and message, edit
   await page.getByRole('button', { name: '保存意见' }).click();
   const note = item(page, '满意度目标设为100%不合理');
   assert.match(await note.innerText(), /审核意见 待处理 \[B8\]/);
+  // A reload keeps the round going, in review mode, with the comment.
+  await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+  await page.reload();
+  await page.getByText('审核中（第1轮）').waitFor();
+  assert.equal(await page.getByLabel('项目名称', exact).getAttribute('readonly'), '');
   // The reviewer can change it while the round is open, or take it back.
   await note.getByRole('button', { name: '删除意见' }).click();
   assert.equal(await item(page, '满意度目标设为100%不合理').count(), 0);

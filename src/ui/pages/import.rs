@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::core::format::read_file;
 use crate::storage;
 use crate::ui::context::{errors_of, AppState};
-use crate::ui::plain::review::claimed_status;
+use crate::ui::plain::claimed::claimed_status;
 use crate::ui::session::{now_rfc3339, ImportFacts};
 
 /// Larger files are refused before they are read.

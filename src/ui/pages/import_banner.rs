@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::findings::{Counts, Finding};
 use crate::core::format::Status;
 use crate::core::review::{document_status, review_summary, ReviewState};
-use crate::ui::plain::review::status_label;
+use crate::ui::plain::claimed::status_label;
 use crate::ui::session::Session;
 
 #[component]

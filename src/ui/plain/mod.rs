@@ -2,6 +2,7 @@
 //! their DOM ids, findings routing, and what the editor remembers. Compiled
 //! natively too, so they are tested with `cargo test`.
 pub mod address;
+pub mod claimed;
 pub mod ids;
 pub mod memory;
 pub mod places;

@@ -42,10 +42,25 @@ fn place_notes(state: DocState, notes: RwSignal<Notes>, doc: &Document) {
     }
 }
 
+/// A reviewer's round goes on after a reload: review mode, while it is open.
+pub(super) fn resume(state: DocState, memory: &storage::UiMemory) {
+    let round_open = state.review.with_untracked(|r| {
+        r.as_ref()
+            .and_then(|r| r.current())
+            .is_some_and(|r| r.is_open())
+    });
+    state.review_mode.set(memory.reviewing && round_open);
+}
+
 /// Places the comments anew whenever the review changes.
 pub(super) fn follow_review(state: DocState, notes: RwSignal<Notes>) {
     Effect::new(move |_| {
-        state.review.track();
+        if state.review.with(Option::is_none) {
+            if notes.with_untracked(|n| !n.all.is_empty()) {
+                notes.set(Notes::default());
+            }
+            return;
+        }
         let doc = untrack(|| state.to_core());
         place_notes(state, notes, &doc);
     });

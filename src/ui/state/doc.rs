@@ -61,12 +61,10 @@ pub struct DocState {
     pub review: RwSignal<Option<Review>>,
     /// 已核实 (format.md 1.1), kept as the preparer gave them.
     pub acknowledged: RwSignal<Vec<Acknowledgement>>,
-    /// Review mode: the reviewer reads, comments and concludes; no field changes.
+    /// Review mode: the reviewer reads, comments and concludes; nothing changes.
     pub review_mode: RwSignal<bool>,
-    /// Each project's 项目编码 and 项目名称 only: what an `at` address and a
-    /// 审核结论 name a project by.
+    /// Each project's 项目编码 and 项目名称 only (see `review::light_of`).
     pub light: Memo<Document>,
-    /// The warnings and hints marked 已核实 that still occur, per step.
     pub ack_counts: Memo<AckCounts>,
     /// The reactive owner of this editing session: rows, paragraphs and
     /// projects are created under it (created under a step's view instead,
@@ -136,18 +134,9 @@ impl DocState {
                 c
             })
         });
-        let light = Memo::new(move |_| Document {
-            projects: projects.with(|ps| {
-                ps.iter()
-                    .map(|p| light_project(p.code.get(), p.name.get(), String::new()))
-                    .collect()
-            }),
-            ..Default::default()
-        });
+        let light = super::review::light_of(projects);
         let acknowledged = RwSignal::new(doc.acknowledged.clone());
-        let ack_counts = Memo::new(move |_| {
-            super::review::ack_counts(&acknowledged.get(), light, doc_findings, projects)
-        });
+        let ack_counts = super::review::ack_counts_of(acknowledged, light, doc_findings, projects);
         let state = DocState {
             year,
             unit_code,

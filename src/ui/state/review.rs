@@ -9,6 +9,7 @@ use crate::core::findings::{Counts, Finding, Location};
 use crate::core::model::Document;
 use crate::core::review::anchor::Anchor;
 use crate::core::review::{self, AckError, Acknowledgement, Review};
+use crate::core::rules::light_project;
 use crate::ui::plain::places::Addresses;
 use crate::ui::plain::routing::PlacedFinding;
 
@@ -43,10 +44,33 @@ pub fn acknowledged(counts: Counts) -> usize {
     counts.warnings + counts.infos
 }
 
+/// Each project's 项目编码 and 项目名称 only: what an `at` address and a
+/// 审核结论 name a project by.
+pub(super) fn light_of(projects: RwSignal<Vec<ProjectState>>) -> Memo<Document> {
+    Memo::new(move |_| Document {
+        projects: projects.with(|ps| {
+            ps.iter()
+                .map(|p| light_project(p.code.get(), p.name.get(), String::new()))
+                .collect()
+        }),
+        ..Default::default()
+    })
+}
+
+/// The warnings and hints marked 已核实 that still occur, per step.
+pub(super) fn ack_counts_of(
+    acknowledged: RwSignal<Vec<Acknowledgement>>,
+    light: Memo<Document>,
+    doc_findings: Memo<Vec<Finding>>,
+    projects: RwSignal<Vec<ProjectState>>,
+) -> Memo<AckCounts> {
+    Memo::new(move |_| ack_counts(&acknowledged.get(), light, doc_findings, projects))
+}
+
 /// Counts the acknowledged findings. Only the projects an acknowledgement
 /// names are looked at, so typing elsewhere does not re-run this, and a
 /// document without 已核实 costs nothing.
-pub(super) fn ack_counts(
+fn ack_counts(
     acks: &[Acknowledgement],
     light: Memo<Document>,
     doc_findings: Memo<Vec<Finding>>,

@@ -27,7 +27,7 @@ pub fn SpotNotes(spot: Spot) -> impl IntoView {
     view! {
         {move || (!here.with(Vec::is_empty)).then(|| view! {
             <ul class="notes" aria-label="审核意见">
-                <For each=move || here.get() key=|n| n.id.clone() let:note>
+                <For each=move || here.get() key=|n| (n.id.clone(), n.moved()) let:note>
                     <CommentItem note=note />
                 </For>
             </ul>
@@ -84,10 +84,11 @@ fn place_label(doc: DocState, spot: Spot) -> String {
     }
 }
 
-/// What the button shows: in the table's row line, only the column (the
-/// line starts with 添加审核意见); elsewhere the words themselves.
-fn visible_text(spot: Spot) -> &'static str {
-    match spot {
+/// What the button shows: in the table's row line, only the column or the
+/// row (the line starts with 添加审核意见); elsewhere the words themselves.
+/// Always a part of the button's name.
+fn visible_text(doc: DocState, spot: Spot) -> String {
+    let column = match spot {
         Spot::Place(Place::Project(_, ProjectPlace::Cell(_, f))) => match f {
             IndicatorField::Level1 => "一级指标",
             IndicatorField::Level2 => "二级指标",
@@ -96,9 +97,10 @@ fn visible_text(spot: Spot) -> &'static str {
             IndicatorField::Value => "指标值",
             IndicatorField::Basis => "指标值确定依据",
         },
-        Spot::Place(Place::Project(_, ProjectPlace::Row(_))) => "整行",
+        Spot::Place(Place::Project(_, ProjectPlace::Row(_))) => return place_label(doc, spot),
         _ => "添加审核意见",
-    }
+    };
+    column.to_string()
 }
 
 /// In review mode: `添加审核意见`, which opens an inline box at this spot.
@@ -134,7 +136,7 @@ fn AddComment(spot: Spot) -> impl IntoView {
                         draft.set(Some(CommentDraft { spot, finding: None, text: String::new() }))
                     }
                 >
-                    {visible_text(spot)}
+                    {move || visible_text(doc, spot)}
                 </button>
             }
             .into_any()
