@@ -95,7 +95,8 @@ fn ConclusionForm(
 ) -> impl IntoView {
     let doc = expect_context::<DocState>();
     // Each part follows only itself: choosing a grade does not reset the
-    // opinion being typed.
+    // opinion being typed. Typed text is kept at each keystroke, as in the
+    // form's fields, so closing the page loses none of it.
     let part = move |f: fn(&Conclusion) -> String| {
         Memo::new(move |_| conclusion.with(|c| c.as_ref().map(|(_, c)| f(c)).unwrap_or_default()))
     };
@@ -154,7 +155,7 @@ fn ConclusionForm(
                     id=opinion_id
                     rows="2"
                     prop:value=move || opinion.get()
-                    on:change=move |ev| {
+                    on:input=move |ev| {
                         let text = event_target_value(&ev);
                         change(doc, project, proposed.get_untracked(), |c| c.opinion = text);
                     }

@@ -266,12 +266,12 @@ fn RoundConclusion() -> impl IntoView {
                 <div class="field">
                     <label for="round-summary">"总体审核意见"</label>
                     <textarea id="round-summary" rows="3" prop:value=summary
-                        on:change=move |ev| { let t = event_target_value(&ev); set(Box::new(move |r| r.summary = t)) }></textarea>
+                        on:input=move |ev| { let t = event_target_value(&ev); set(Box::new(move |r| r.summary = t)) }></textarea>
                 </div>
                 <div class="field">
                     <label for="round-reviewer">"审核人"</label>
                     <input id="round-reviewer" type="text" prop:value=reviewer placeholder="如：承德市财政局绩效管理科"
-                        on:change=move |ev| { let t = event_target_value(&ev); set(Box::new(move |r| r.reviewer = t)) } />
+                        on:input=move |ev| { let t = event_target_value(&ev); set(Box::new(move |r| r.reviewer = t)) } />
                 </div>
                 <button type="button" class="primary" on:click=finish>"完成本轮审核"</button>
                 {move || problem.get().map(|p| view! { <p class="note-problem">{p}</p> })}
