@@ -373,6 +373,9 @@ pub struct UiMemory {
     pub left: Vec<String>,
     #[serde(default)]
     pub all_shown: bool,
+    /// In review mode (review.md): the reviewer's round goes on after a reload.
+    #[serde(default)]
+    pub reviewing: bool,
 }
 
 pub fn save_ui(id: &str, memory: &UiMemory) {

@@ -164,6 +164,17 @@ impl<P> Finding<P> {
     pub fn leads(&self) -> bool {
         self.folded_under.is_none()
     }
+
+    /// The same finding, told at another kind of place.
+    pub fn at<Q>(&self, location: Q) -> Finding<Q> {
+        Finding {
+            code: self.code,
+            severity: self.severity,
+            message: self.message.clone(),
+            location,
+            folded_under: self.folded_under,
+        }
+    }
 }
 
 impl Finding<ProjectField> {

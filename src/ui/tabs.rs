@@ -95,7 +95,8 @@ pub fn install(app: AppState) {
                         e.as_ref()
                             .is_some_and(|s| s.draft_id == id && !s.read_only.get_untracked())
                     });
-                    if still && !storage::holds_lease(&id, tab_id()) {
+                    // Without storage no other tab can hold it: nothing to confirm.
+                    if still && storage::available() && !storage::holds_lease(&id, tab_id()) {
                         lost(app);
                     }
                 },
@@ -155,7 +156,9 @@ fn recheck(app: AppState) {
     let Some(editor) = app.editor.get_untracked() else {
         return;
     };
-    if editor.read_only.get_untracked() || app.taking_over.get_value() {
+    // Without storage (refused by policy) there is nothing to share with
+    // another tab, and no lease to hold.
+    if editor.read_only.get_untracked() || app.taking_over.get_value() || !storage::available() {
         return;
     }
     let id = editor.draft_id.clone();

@@ -1,6 +1,7 @@
 //! The editor of one draft: the step list (填报步骤) beside the step on screen,
 //! and the effects that save (autosave after typing stops; the step at once).
 
+mod review_bar;
 mod steps;
 mod undo;
 
@@ -9,10 +10,13 @@ use leptos::prelude::*;
 use super::context::AppState;
 use super::pages;
 use super::plain::places::{Place, ProjectPlace};
+use super::plain::review::Spot;
 use super::session::{Session, Step};
 use super::widgets::dom::{cap_reason, focus_later};
+use super::widgets::SpotNotes;
 use crate::core::limits::MAX_PROJECTS;
 use crate::storage;
+use review_bar::ReviewBar;
 use steps::{NextStep, StepItem};
 use undo::UndoBar;
 
@@ -82,6 +86,7 @@ pub fn Editor(session: Session) -> impl IntoView {
                     let year = doc.year.get();
                     format!("{} {}", if name.trim().is_empty() { "未填单位名称".to_string() } else { name }, year)
                 }}</span>
+                <ReviewBar />
             </div>
             {move || read_only.get().then(|| view! {
                 <div class="read-only" role="alert">
@@ -116,7 +121,8 @@ pub fn Editor(session: Session) -> impl IntoView {
                             }
                         </For>
                         <li class="add">
-                            <button type="button" class="secondary" on:click=add_project disabled=full
+                            <button type="button" class="secondary" on:click=add_project
+                                disabled=move || full() || doc.review_mode.get()
                                 aria-describedby=move || full().then_some("projects-cap")>"添加项目"</button>
                             {move || cap_reason(full(), "projects-cap".to_string(), "已达上限：最多 500 个项目。")}
                         </li>
@@ -133,6 +139,10 @@ pub fn Editor(session: Session) -> impl IntoView {
                         },
                         Step::Review => view! { <pages::review::ReviewStep /> }.into_any(),
                     }}
+                    // 审核意见 on 部门整体绩效目标 as a whole.
+                    {move || (step.get() == Step::Department).then(|| view! {
+                        <div class="step-notes"><SpotNotes spot=Spot::Department /></div>
+                    })}
                     <NextStep />
                 </fieldset>
             </div>

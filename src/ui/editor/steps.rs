@@ -4,23 +4,44 @@ use leptos::prelude::*;
 
 use crate::core::findings::Counts;
 use crate::ui::session::{Session, Step};
+use crate::ui::state::acks::acknowledged;
 use crate::ui::state::DocState;
 
 /// A step's badge: in colour once the step was left (or everything is shown);
 /// before that a neutral count of what is still to fill in, not a wall of red.
-fn counts_badge(counts: Counts, shown: bool) -> impl IntoView {
-    let open = counts.errors + counts.warnings;
+/// Warnings and hints marked 已核实 count apart (`已核实 2`), and open 审核意见
+/// beside them, in their own look.
+fn counts_badge(counts: Counts, acked: Counts, comments: usize, shown: bool) -> impl IntoView {
+    let warnings = counts.warnings.saturating_sub(acked.warnings);
+    let open = counts.errors + warnings;
+    let checked = acknowledged(acked);
+    let extra = view! {
+        {(comments > 0).then(|| view! { <span class="badge comment">{format!("{comments} 条意见")}</span> })}
+        {(checked > 0).then(|| view! { <span class="badge acked">{format!("已核实 {checked}")}</span> })}
+    };
     if open == 0 {
-        return view! { <span class="badge ok">"✓"<span class="sr-only">"无问题"</span></span> }
-            .into_any();
+        return view! {
+            <span class="badges">
+                <span class="badge ok">"✓"<span class="sr-only">"无问题"</span></span>
+                {extra}
+            </span>
+        }
+        .into_any();
     }
     if !shown {
-        return view! { <span class="badge todo">{format!("待填写 {open} 项")}</span> }.into_any();
+        return view! {
+            <span class="badges">
+                <span class="badge todo">{format!("待填写 {open} 项")}</span>
+                {extra}
+            </span>
+        }
+        .into_any();
     }
     view! {
         <span class="badges">
             {(counts.errors > 0).then(|| view! { <span class="badge error">{format!("{} 错误", counts.errors)}</span> })}
-            {(counts.warnings > 0).then(|| view! { <span class="badge warning">{format!("{} 警告", counts.warnings)}</span> })}
+            {(warnings > 0).then(|| view! { <span class="badge warning">{format!("{warnings} 警告")}</span> })}
+            {extra}
         </span>
     }
     .into_any()
@@ -31,10 +52,28 @@ pub fn StepItem(label: Signal<String>, target: Step, counts: Signal<Counts>) -> 
     let session = expect_context::<Session>();
     let step = session.step;
     let shown = session.shown;
+    let doc = session.doc;
+    let notes = session.notes;
     let current = move || (step.get() == target).then_some("step");
     let badge_shown = move || match target {
         Step::Review => shown.all.get(),
         other => shown.step_shown(other),
+    };
+    let acked = move || {
+        doc.ack_counts.with(|a| match target {
+            Step::Basic => a.head,
+            Step::Department => a.department,
+            Step::Project(id) => doc
+                .project_index(id)
+                .map_or_else(Counts::default, |i| a.project(i)),
+            Step::Review => a.total(),
+        })
+    };
+    let comments = move || {
+        notes.with(|n| match target {
+            Step::Review => n.open_total(),
+            other => n.open_on(other),
+        })
     };
     view! {
         <li>
@@ -45,7 +84,7 @@ pub fn StepItem(label: Signal<String>, target: Step, counts: Signal<Counts>) -> 
                 on:click=move |_| session.go(target, None)
             >
                 <span class="step-label">{move || label.get()}</span>
-                {move || counts_badge(counts.get(), badge_shown())}
+                {move || counts_badge(counts.get(), acked(), comments(), badge_shown())}
             </button>
         </li>
     }

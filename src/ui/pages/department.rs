@@ -58,13 +58,14 @@ fn ParagraphList(list: DepartmentList) -> impl IntoView {
                     view! {
                         <div class="paragraph">
                             <TextField label=label value=paragraph.text place=Place::Paragraph(list, pid) control=Control::Paragraph />
-                            <button type="button" class="danger small" aria-label=move || format!("删除{}", label.get()) on:click=remove>"删除"</button>
+                            <button type="button" class="danger small" aria-label=move || format!("删除{}", label.get()) disabled=move || doc.review_mode.get() on:click=remove>"删除"</button>
                         </div>
                     }
                 }
             </For>
             <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add
-                disabled=full aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加段落"</button>
+                disabled=move || full() || doc.review_mode.get()
+                aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加段落"</button>
             {move || cap_reason(full(), format!("{}-cap", place.dom(Part::Add)), "已达上限：每部分最多 200 段。")}
             <FindingList id=place.dom(Part::Messages) findings=findings />
             <PlaceNotes place=place />

@@ -1,5 +1,6 @@
 //! 导入 JSON: a file (our JSON, or our printable HTML) becomes a draft of its
-//! own, never over an existing one; a refused file changes nothing.
+//! own, never over an existing one; a refused file changes nothing. It opens
+//! on 检查与导出 with a banner: what the file claims, what the app finds.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,7 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::core::open::read_file;
 use crate::storage;
 use crate::ui::context::AppState;
-use crate::ui::session::now_rfc3339;
+use crate::ui::plain::claimed::claimed_status;
+use crate::ui::session::{now_rfc3339, ImportFacts};
 use crate::ui::widgets::files::read_text;
 
 /// Larger files are refused before they are read.
@@ -39,6 +41,8 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
                 return;
             }
         };
+        // The reader drops the file's own status: read it first, for the banner.
+        let claimed = claimed_status(&text);
         let imported = match read_file(&text) {
             Ok(imported) => imported,
             Err(e) => {
@@ -54,12 +58,24 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
         let same = storage::summaries()
             .into_iter()
             .find(|s| !unit.is_empty() && s.unit == unit && s.year == year);
-        // Saved before it is shown; a reviewer sees every finding at once.
-        let id = app.create(doc, storage::UiMemory::default(), true);
+        // Saved before it is shown; a reviewer sees every finding at once,
+        // from 检查与导出.
+        let memory = storage::UiMemory {
+            step: "review".into(),
+            ..Default::default()
+        };
+        let id = app.create(doc, memory, true);
         storage::note_source(&id, &name, &now_rfc3339());
+        // The file's warnings are in the banner above the editor.
+        if let Some(session) = app.editor.get_untracked() {
+            session.imported.set(Some(ImportFacts {
+                file: name.clone(),
+                claimed,
+                warnings: imported.warnings.iter().map(ToString::to_string).collect(),
+            }));
+        }
         let mut said: Vec<String> = Vec::new();
         said.extend(decoded_as);
-        said.extend(imported.warnings.iter().map(|w| w.to_string()));
         if let Some(s) = same {
             said.push(format!(
                 "已导入「{name}」为新草稿。本浏览器中已有「{} {}」的草稿，两份都保留，可在草稿列表中分别打开。",

@@ -23,6 +23,7 @@ use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState, RowState, Shown};
 use crate::ui::widgets::dom::{cap_reason, focus_later, on_leaving};
+use crate::ui::widgets::notes::row_notes_shown;
 use crate::ui::widgets::{
     visible_findings, Control, FindingList, LevelSelect, PlaceNotes, TextField,
 };
@@ -91,7 +92,8 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
             </table>
             <div class="table-tools">
                 <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add
-                    disabled=full aria-describedby=move || full().then(|| format!("{}-cap", table.dom(Part::Add)))>"添加指标"</button>
+                    disabled=move || full() || doc.review_mode.get()
+                    aria-describedby=move || full().then(|| format!("{}-cap", table.dom(Part::Add)))>"添加指标"</button>
                 {move || cap_reason(full(), format!("{}-cap", table.dom(Part::Add)), "已达上限：每个项目最多 100 行指标（全部项目合计最多 20000 行）。")}
                 <TableTools project=tools_project />
             </div>
@@ -175,6 +177,7 @@ fn IndicatorRow(project: ProjectState, row: RowState, last_year: Memo<bool>) -> 
             .iter()
             .any(|(_, list)| list.with(|l| !l.is_empty()))
     };
+    let notes_shown = row_notes_shown(pid, rid);
     let name_row = row.clone();
     let text = move |f: IndicatorField, control: Control| {
         view! {
@@ -196,17 +199,18 @@ fn IndicatorRow(project: ProjectState, row: RowState, last_year: Memo<bool>) -> 
             <td role="cell" class="c-basis" data-label="指标值确定依据">{text(IndicatorField::Basis, Control::Paragraph)}</td>
             <td role="cell" class="c-tools">
                 <button type="button" class="icon" id=tools.dom(Part::Up) aria-label="上移指标" title="上移"
-                    disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"↑"</button>
+                    disabled=move || index() == Some(0) || doc.review_mode.get() on:click=move |_| shift(-1)>"↑"</button>
                 <button type="button" class="icon" id=tools.dom(Part::Down) aria-label="下移指标" title="下移"
-                    disabled=move || index().is_some_and(|i| i + 1 >= rows.with(|r| r.len())) on:click=move |_| shift_down(1)>"↓"</button>
-                <button type="button" class="icon danger" id=tools.dom(Part::Delete) aria-label="删除指标" title="删除" on:click=remove>"✕"</button>
+                    disabled=move || index().is_some_and(|i| i + 1 >= rows.with(|r| r.len())) || doc.review_mode.get() on:click=move |_| shift_down(1)>"↓"</button>
+                <button type="button" class="icon danger" id=tools.dom(Part::Delete) aria-label="删除指标" title="删除" disabled=move || doc.review_mode.get() on:click=remove>"✕"</button>
             </td>
         </tr>
         // The row's findings across the table's width, under the row. Not a
         // table row for assistive technology: the table's rows are the
         // indicator rows, and each list is joined to its control by id.
-        <tr role="presentation" class="row-findings" class:empty=move || !any_findings()>
+        <tr role="presentation" class="row-findings" class:empty=move || !any_findings() && !notes_shown()>
             <td colspan=move || if last_year.get() { "8" } else { "7" }>
+                {move || doc.review_mode.get().then(|| view! { <span class="note-lead">"添加审核意见："</span> })}
                 {cell_findings.map(|(f, list)| view! {
                     <FindingList id=cell(f).dom(Part::Messages) findings=list prefix=f.label() />
                     <PlaceNotes place=cell(f) />

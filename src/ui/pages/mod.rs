@@ -1,8 +1,11 @@
 //! One module per page or step of the editor.
 pub mod basic;
+pub mod compare;
+pub mod conclusion;
 pub mod department;
 pub mod docx_import;
 pub mod import;
+pub mod import_banner;
 pub mod indicators;
 pub mod library;
 pub mod library_dialog;
@@ -18,6 +21,7 @@ pub mod paste_read;
 pub mod paste_view;
 pub mod project;
 pub mod review;
+pub mod review_panel;
 pub mod rules;
 pub mod start;
 pub mod table_tools;

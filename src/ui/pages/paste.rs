@@ -59,7 +59,7 @@ pub fn PasteTable(project: ProjectState) -> impl IntoView {
             Err(error) if grid.rows.len() > 1 => {
                 ev.prevent_default();
                 dialog.set(Dialog::Paste {
-                    target: Target::Project(doc, pasted_into.id),
+                    target: Target::Project(Box::new(doc), pasted_into.id),
                     error: Some(error),
                 });
             }
@@ -70,7 +70,7 @@ pub fn PasteTable(project: ProjectState) -> impl IntoView {
 
     let open = move |_| {
         dialog.set(Dialog::Paste {
-            target: Target::Project(doc, project.id),
+            target: Target::Project(Box::new(doc), project.id),
             error: None,
         })
     };

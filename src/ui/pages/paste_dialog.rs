@@ -43,7 +43,7 @@ pub fn read_paste(target: &Target, clip: &Clip) -> Result<Preview, String> {
     match target {
         Target::NewDraft => for_new_draft(clip),
         Target::Project(doc, id) => match (clip.table(false), untrack(|| doc.project(*id))) {
-            (Some(grid), Some(project)) => for_project(*doc, &project, &grid),
+            (Some(grid), Some(project)) => for_project(**doc, &project, &grid),
             _ => Err(NOT_A_TABLE.to_string()),
         },
     }

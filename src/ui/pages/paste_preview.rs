@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::findings::{Finding, Location, ProjectField};
+use crate::core::findings::{Finding, ProjectField};
 use crate::core::import::docx::{document_from_blocks, DocumentRead};
 use crate::core::import::grid::Grid;
 use crate::core::import::table::{self, TableKind, TableRead};
@@ -19,7 +19,7 @@ use super::paste_read::Clip;
 #[derive(Clone)]
 pub enum Target {
     /// The open document, from this project's indicator table.
-    Project(DocState, ProjectId),
+    Project(Box<DocState>, ProjectId),
     /// A new draft (the start page).
     NewDraft,
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::conclusion::ProjectConclusion;
 use super::indicators::IndicatorTable;
 use crate::core::amount::{budget_sum, parse_percent, BudgetSum};
 use crate::core::limits::MAX_GOALS;
@@ -61,9 +62,9 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
                     {move || format!("项目{}：{}", number(), doc.project(pid).map(|p| p.display_name()).unwrap_or_default())}
                 </h1>
                 <div class="step-tools">
-                    <button type="button" id=at(ProjectPlace::Step).dom(Part::Up) class="secondary small" disabled=is_first on:click=move |_| shift(-1)>"上移项目"</button>
-                    <button type="button" id=at(ProjectPlace::Step).dom(Part::Down) class="secondary small" disabled=is_last on:click=move |_| shift(1)>"下移项目"</button>
-                    <button type="button" class="danger small" on:click=remove>"删除项目"</button>
+                    <button type="button" id=at(ProjectPlace::Step).dom(Part::Up) class="secondary small" disabled=move || is_first() || doc.review_mode.get() on:click=move |_| shift(-1)>"上移项目"</button>
+                    <button type="button" id=at(ProjectPlace::Step).dom(Part::Down) class="secondary small" disabled=move || is_last() || doc.review_mode.get() on:click=move |_| shift(1)>"下移项目"</button>
+                    <button type="button" class="danger small" disabled=move || doc.review_mode.get() on:click=remove>"删除项目"</button>
                 </div>
             </div>
             <PlaceNotes place=at(ProjectPlace::Step) />
@@ -104,6 +105,8 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
             <Goals project=project.clone() />
 
             <IndicatorTable project=project />
+
+            <ProjectConclusion project=pid />
         </section>
     }
 }
@@ -226,13 +229,14 @@ fn Goals(project: ProjectState) -> impl IntoView {
                     view! {
                         <div class="paragraph">
                             <TextField label=label value=goal.text place=Place::Project(pid, ProjectPlace::Goal(gid)) control=Control::Paragraph />
-                            <button type="button" class="danger small" aria-label=move || format!("删除{}", label.get()) on:click=remove>"删除"</button>
+                            <button type="button" class="danger small" aria-label=move || format!("删除{}", label.get()) disabled=move || doc.review_mode.get() on:click=remove>"删除"</button>
                         </div>
                     }
                 }
             </For>
             <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add
-                disabled=full aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加绩效目标"</button>
+                disabled=move || full() || doc.review_mode.get()
+                aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加绩效目标"</button>
             {move || cap_reason(full(), format!("{}-cap", place.dom(Part::Add)), "已达上限：每个项目最多 50 条绩效目标。")}
             <FindingList id=place.dom(Part::Messages) findings=findings />
             <PlaceNotes place=place />

@@ -1,5 +1,7 @@
 //! 检查与导出: every finding of the document grouped by step, each a link to
-//! its field; the department totals; the per-project self-check; the exports.
+//! its field (已核实 ones muted, with their reason); the department totals;
+//! the per-project self-check; the exports. An imported file's banner, the
+//! review's summary (`review_panel`) and 修改对比 (`compare`) come first.
 
 use leptos::prelude::*;
 
@@ -18,6 +20,10 @@ use crate::ui::state::DocState;
 use crate::ui::widgets::download::{download, print_html};
 use crate::ui::widgets::RuleCode;
 
+use super::compare::ComparisonView;
+use super::import_banner::ImportBanner;
+use super::review_panel::ReviewPanel;
+
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -25,6 +31,7 @@ pub fn ReviewStep() -> impl IntoView {
     let session = expect_context::<Session>();
     let findings = Memo::new(move |_| doc.all_findings());
     let counts = move || Counts::of(&findings.get());
+    let acked = move || doc.ack_counts.with(|a| a.total());
     // Only the amounts: once per change, not a copy of every row per cell.
     let totals = Memo::new(move |_| {
         let projects: Vec<Project> = doc.projects.with(|ps| {
@@ -70,13 +77,17 @@ pub fn ReviewStep() -> impl IntoView {
     view! {
         <section class="step-page review" aria-labelledby="step-title">
             <h1 id="step-title" tabindex="-1">"检查与导出"</h1>
+            <ImportBanner findings=findings />
             <p class="summary" aria-live="polite">
                 {move || {
-                    let c = counts();
+                    let (c, a) = (counts(), acked());
+                    let (warnings, infos) = (c.warnings.saturating_sub(a.warnings), c.infos.saturating_sub(a.infos));
+                    let checked = a.warnings + a.infos;
+                    let checked = if checked > 0 { format!("已核实 {checked} 条。") } else { String::new() };
                     if c.errors == 0 {
-                        format!("没有错误，可以导出。警告 {} 条，提示 {} 条（不影响导出，建议逐条核实）。", c.warnings, c.infos)
+                        format!("没有错误，可以导出。警告 {warnings} 条，提示 {infos} 条（不影响导出，建议逐条核实）。{checked}")
                     } else {
-                        format!("还有 {} 个错误、{} 个警告、{} 条提示。有错误时导出的文件标记为草稿。", c.errors, c.warnings, c.infos)
+                        format!("还有 {} 个错误、{warnings} 个警告、{infos} 条提示。有错误时导出的文件标记为草稿。{checked}", c.errors)
                     }
                 }}
             </p>
@@ -87,6 +98,9 @@ pub fn ReviewStep() -> impl IntoView {
                 <super::next_year::NextYearOfOpen />
             </div>
             <p class="hint">"JSON 文件供审核人员在本系统中打开；可打印 HTML 按官方表格排版（A4 横向），有错误时每页标注「草稿」并附问题清单，也可再导入。"</p>
+
+            <ReviewPanel />
+            <ComparisonView />
 
             <h2>"部门预算合计"</h2>
             <table class="totals">
@@ -188,12 +202,15 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                 }
             }
             groups.into_iter().map(|(title, list)| {
-                let c = Counts::of(&list);
+                let acks: Vec<_> = list.iter().map(|f| doc.acknowledgement(f)).collect();
+                let c = Counts::of(list.iter().zip(&acks).filter(|(_, a)| a.is_none()).map(|(f, _)| f));
+                let checked = acks.iter().filter(|a| a.is_some()).count();
+                let checked = if checked > 0 { format!("，已核实 {checked}") } else { String::new() };
                 view! {
                     <section class="finding-group">
-                        <h3>{format!("{title}（{} 错误，{} 警告，{} 提示）", c.errors, c.warnings, c.infos)}</h3>
+                        <h3>{format!("{title}（{} 错误，{} 警告，{} 提示{checked}）", c.errors, c.warnings, c.infos)}</h3>
                         <ul class="findings all">
-                            {list.into_iter().map(|f| {
+                            {list.into_iter().zip(acks).map(|(f, ack)| {
                                 let where_ = f.location.describe(&core);
                                 let place = doc.place_of(f.location);
                                 let step = step_of(doc, f.location);
@@ -204,13 +221,18 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                                     session.go(step, place.map(|p| p.dom_id()));
                                 };
                                 let folded = if f.folded_under.is_some() { " folded" } else { "" };
+                                let (checked, word) = match &ack {
+                                    Some(_) => (" acknowledged", format!("{}（已核实）", f.severity.label())),
+                                    None => ("", f.severity.label().to_string()),
+                                };
                                 view! {
-                                    <li class=format!("finding {}{folded}", f.severity.key())>
-                                        <span class="sev-word">{f.severity.label()}</span>
+                                    <li class=format!("finding {}{folded}{checked}", f.severity.key())>
+                                        <span class="sev-word">{word}</span>
                                         " "
                                         <RuleCode code=f.code />
                                         " "
                                         <a href=href class="goto" on:click=go>{format!("{where_}：{}", f.message)}</a>
+                                        {ack.map(|a| view! { <span class="ack-reason">{format!("　核实理由：{}", a.reason)}</span> })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -190,7 +190,13 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     view! {
         <tr>
-            <td>{unit}</td>
+            <td>
+                {unit}
+                // Two imports of one file are told apart by where and when.
+                {(!s.source.is_empty()).then(|| view! {
+                    <div class="draft-source">{format!("导入自「{}」，{}", s.source, saved_label(&s.imported_at))}</div>
+                })}
+            </td>
             <td>{s.year.clone()}</td>
             <td class="num">{s.projects}</td>
             <td class="num">{if s.errors == 0 { "无".to_string() } else { s.errors.to_string() }}</td>

@@ -2,7 +2,9 @@
 //! their DOM ids, findings routing, and what the editor remembers. Compiled
 //! natively too, so they are tested with `cargo test`.
 pub mod address;
+pub mod claimed;
 pub mod ids;
 pub mod memory;
 pub mod places;
+pub mod review;
 pub mod routing;

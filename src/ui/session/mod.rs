@@ -1,5 +1,8 @@
 //! One open draft: its document state, the step on screen, what was shown,
-//! and saving (autosave after typing stops, and at once when asked).
+//! and saving (autosave after typing stops, and at once when asked). The
+//! review mode and the 审核意见 placed in the editor are in `review`.
+
+mod review;
 
 use std::sync::OnceLock;
 
@@ -9,7 +12,10 @@ use crate::storage::{self, UiMemory};
 use crate::ui::plain::memory::{location_key, parse_location_key, StepKey};
 use crate::ui::plain::places::Addresses;
 use crate::ui::plain::places::Place;
+use crate::ui::plain::review::Notes;
 use crate::ui::state::{DocState, Removed, Shown};
+
+pub use review::{CommentDraft, ImportFacts};
 
 /// How long typing must pause before the draft is written.
 pub(super) const AUTOSAVE_DELAY_MS: u64 = 700;
@@ -72,6 +78,15 @@ pub struct Session {
     focus_next: StoredValue<Option<String>>,
     /// What was deleted, for 撤销 and Ctrl+Z.
     pub undo: Undo,
+    /// Every 审核意见 placed in the editor, with open counts per step; set
+    /// when the review changes and at each autosave (after edits).
+    pub notes: RwSignal<Notes>,
+    /// The comment being written from a finding (`加入审核意见`).
+    pub draft: RwSignal<Option<CommentDraft>>,
+    /// What the file said about itself when this draft was imported.
+    pub imported: RwSignal<Option<ImportFacts>>,
+    /// The round the reviewer closed in this session (its downloads are offered).
+    pub closed_round: RwSignal<Option<u64>>,
     /// A change not yet written to storage.
     pub(super) dirty: StoredValue<bool>,
     /// The stored revision this tab last loaded or wrote.
@@ -142,6 +157,9 @@ impl Session {
                 }
             }
             let step = step_of(StepKey::parse(&memory.step)).unwrap_or(Step::Basic);
+            let notes = RwSignal::new(Notes::default());
+            review::follow_review(state, notes);
+            review::resume(state, memory);
             Session {
                 draft_id,
                 doc: state,
@@ -150,6 +168,10 @@ impl Session {
                 read_only: RwSignal::new(false),
                 focus_next: StoredValue::new(None),
                 undo: Undo(RwSignal::new(Vec::new())),
+                notes,
+                draft: RwSignal::new(None),
+                imported: RwSignal::new(None),
+                closed_round: RwSignal::new(None),
                 dirty: StoredValue::new(false),
                 revision: StoredValue::new(revision),
                 unsaved: StoredValue::new(None),
@@ -190,6 +212,7 @@ impl Session {
                 .map(|s| self.step_key(s).key())
                 .collect(),
             all_shown: self.shown.all.get(),
+            reviewing: self.doc.review_mode.get(),
         })
     }
 
@@ -220,8 +243,12 @@ impl Session {
         self.go(place.step(), Some(place.dom_id()));
     }
 
-    /// Undoes the last deletion; gives the DOM id of what came back.
+    /// Undoes the last deletion; gives the DOM id of what came back. Nothing
+    /// comes back in review mode, where nothing changes.
     pub fn undo_last(&self) -> Option<String> {
+        if self.doc.review_mode.get_untracked() {
+            return None;
+        }
         let mut last = None;
         self.undo.0.update(|u| last = u.pop());
         let removed = last?;

@@ -39,6 +39,8 @@ impl Session {
         self.doc
             .extras
             .update_value(|e| e.saved_at = doc.saved_at.clone());
+        // Once per burst of typing, not per keystroke: what the edits answered.
+        super::review::after_edits(self.doc, self.notes, &mut doc);
         let errors = self.doc.errors();
         let status_word = if errors == 0 {
             Status::Complete

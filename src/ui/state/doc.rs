@@ -9,16 +9,16 @@
 use leptos::prelude::*;
 
 use crate::core::findings::{Counts, Finding, Location, ProjectField, Severity};
-use crate::core::model::{
-    level2_choices, Department, DepartmentList, Document, Extra, IndicatorField, Unit,
-};
+use crate::core::model::{Department, DepartmentList, Document, Extra, Unit};
 use crate::core::review::{Acknowledgement, Review};
 use crate::core::rules::{light_project, validate_document_level};
+
+pub use super::acks::AckCounts;
 use crate::ui::plain::ids::{ParagraphId, ProjectId};
 use crate::ui::plain::places::{Addresses, Place, ProjectIds, ProjectPlace};
 use crate::ui::plain::routing::group_document;
 
-use super::items::{Paragraph, ProjectState, RowState};
+use super::items::{Paragraph, ProjectState};
 use super::routing::Router;
 
 /// What the document keeps that nobody types: written back as it came.
@@ -29,9 +29,6 @@ pub struct DocExtras {
     pub document: Extra,
     pub unit: Extra,
     pub department: Extra,
-    /// 已核实 and the review block: not edited here yet, written back as they came.
-    pub acknowledged: Vec<Acknowledgement>,
-    pub review: Option<Review>,
 }
 
 /// Counts of the document-level findings, by where they stand.
@@ -57,6 +54,16 @@ pub struct DocState {
     pub doc_findings: Memo<Vec<Finding>>,
     pub doc_counts: Memo<DocCounts>,
     pub router: Router,
+    /// The reviewer's rounds and 审核意见 (review.md); changed through
+    /// `change_review`, read by the notes on every place.
+    pub review: RwSignal<Option<Review>>,
+    /// 已核实 (format.md 1.1), kept as the preparer gave them.
+    pub acknowledged: RwSignal<Vec<Acknowledgement>>,
+    /// Review mode: the reviewer reads, comments and concludes; nothing changes.
+    pub review_mode: RwSignal<bool>,
+    /// Each project's 项目编码 and 项目名称 only (see `review::light_of`).
+    pub light: Memo<Document>,
+    pub ack_counts: Memo<AckCounts>,
     /// The reactive owner of this editing session: rows, paragraphs and
     /// projects are created under it (created under a step's view instead,
     /// they would be disposed when the preparer moves to another step).
@@ -125,6 +132,9 @@ impl DocState {
                 c
             })
         });
+        let light = super::acks::light_of(projects);
+        let acknowledged = RwSignal::new(doc.acknowledged.clone());
+        let ack_counts = super::acks::ack_counts_of(acknowledged, light, doc_findings, projects);
         let state = DocState {
             year,
             unit_code,
@@ -137,13 +147,16 @@ impl DocState {
                 document: doc.extra.clone(),
                 unit: doc.unit.extra.clone(),
                 department: doc.department.extra.clone(),
-                acknowledged: doc.acknowledged.clone(),
-                review: doc.review.clone(),
             }),
             revision: RwSignal::new(0),
             doc_findings,
             doc_counts,
             router,
+            review: RwSignal::new(doc.review.clone()),
+            acknowledged,
+            review_mode: RwSignal::new(false),
+            light,
+            ack_counts,
             owner: StoredValue::new(owner),
         };
         // Routes the document-level findings; the order of projects and
@@ -164,48 +177,6 @@ impl DocState {
     /// Marks the document changed (for autosave). Called by every mutation below.
     pub(super) fn changed(&self) {
         self.revision.update(|r| *r += 1);
-    }
-
-    // ---- typing
-
-    /// The preparer typed into a field: the text is kept exactly as typed.
-    pub fn edit(&self, field: RwSignal<String>, text: String) {
-        if crate::ui::crash::test_trigger_armed() && text == crate::ui::crash::TEST_TRIGGER {
-            panic!("the test trigger was typed");
-        }
-        field.set(text);
-        self.changed();
-    }
-
-    /// A new 一级 for a row: a 二级 that does not belong under it is cleared, not
-    /// kept silently wrong (C1 then asks for a choice); one that belongs stays;
-    /// and coming back to the 一级 it was cleared from gives it back.
-    pub fn choose_level1(&self, row: &RowState, level1: String) {
-        let level2 = row.cell(IndicatorField::Level2);
-        let previous1 = row.cell(IndicatorField::Level1).get_untracked();
-        let current2 = level2.get_untracked();
-        let fits = |l1: &str, l2: &str| level2_choices(l1).is_some_and(|c| c.contains(&l2));
-        let new2 = if current2.is_empty() {
-            let back = row
-                .set_aside
-                .get_value()
-                .filter(|(l1, l2)| *l1 == level1 && fits(&level1, l2));
-            back.map(|(_, l2)| {
-                row.set_aside.set_value(None);
-                l2
-            })
-        } else if !fits(&level1, &current2) {
-            row.set_aside.set_value(Some((previous1, current2)));
-            Some(String::new())
-        } else {
-            None
-        };
-        // 一级 first: the 二级 choices under it exist before one is selected.
-        row.cell(IndicatorField::Level1).set(level1);
-        if let Some(l2) = new2 {
-            level2.set(l2);
-        }
-        self.changed();
     }
 
     // ---- reading
@@ -240,8 +211,8 @@ impl DocState {
             projects: self
                 .projects
                 .with(|ps| ps.iter().map(ProjectState::to_core).collect()),
-            acknowledged: extras.acknowledged,
-            review: extras.review,
+            acknowledged: self.acknowledged.get(),
+            review: self.review.get(),
             saved_at: extras.saved_at,
             extra: extras.document,
         }

@@ -10,7 +10,10 @@ use crate::core::findings::Severity;
 use crate::ui::context::AppState;
 use crate::ui::plain::places::{Part, Place};
 use crate::ui::plain::routing::PlacedFinding;
+use crate::ui::session::Session;
 use crate::ui::state::{DocState, Shown};
+
+use super::finding_actions::{acknowledgement_of, FindingActions};
 
 /// The findings at `place` that the preparer should see now: none until the
 /// field was left once (or 检查与导出 was opened, or the file imported), then
@@ -124,28 +127,47 @@ fn RuleToggle(code: Code) -> impl IntoView {
     }
 }
 
-/// One finding: severity as a word and an icon as well as a colour.
+/// One finding: severity as a word and an icon as well as a colour. In the
+/// editor it also offers what can be done with it (`FindingActions`); a
+/// warning or hint marked 已核实 shows muted, with its reason.
 #[component]
 pub fn FindingLine(
     finding: PlacedFinding,
     #[prop(optional)] field: Option<&'static str>,
 ) -> impl IntoView {
     let folded = finding.folded_under.is_some();
+    let session = use_context::<Session>();
+    let acknowledgement = session
+        .as_ref()
+        .map(|s| acknowledgement_of(s.doc, &finding));
     let class = format!(
         "finding {}{}",
         finding.severity.key(),
         if folded { " folded" } else { "" }
     );
+    let class = move || match acknowledgement.is_some_and(|a| a.with(Option::is_some)) {
+        true => format!("{class} acknowledged"),
+        false => class.clone(),
+    };
+    let word = finding.severity.label();
+    let word = move || match acknowledgement.is_some_and(|a| a.with(Option::is_some)) {
+        true => format!("{word}（已核实）"),
+        false => word.to_string(),
+    };
+    let actions = acknowledgement.map(|a| {
+        view! { " " <FindingActions finding=finding.clone() acknowledgement=a /> }
+    });
     view! {
         <li class=class>
             {field.filter(|f| !f.is_empty() && !folded).map(|f| view! { <span class="finding-field">{f}</span> })}
             {folded.then(|| view! { <span class="folded-mark">"同一原因："</span> })}
             <span class="sev" aria-hidden="true">{icon(finding.severity)}</span>
-            <span class="sev-word">{finding.severity.label()}</span>
+            <span class="sev-word">{word}</span>
             " "
             <RuleToggle code=finding.code />
             " "
-            <span class="msg">{finding.message}</span>
+            <span class="msg">{finding.message.clone()}</span>
+            {actions}
         </li>
     }
 }

@@ -24,7 +24,13 @@ pub fn LevelSelect(
     let field = FieldFindings::new(doc, shown, place);
     let invalid = field.invalid();
     let described = field.described();
+    // In review mode the reviewer reads: the select stays focusable and
+    // says its value, and offers nothing else to choose.
+    let review_mode = doc.review_mode;
     let on_change = move |ev: leptos::ev::Event| {
+        if review_mode.get_untracked() {
+            return;
+        }
         on_choose(event_target_value(&ev));
         shown.touch(place);
     };
@@ -35,6 +41,7 @@ pub fn LevelSelect(
                 aria-label=label
                 aria-invalid=invalid
                 aria-describedby=described
+                aria-readonly=move || review_mode.get().then_some("true")
                 on:change=on_change
                 // Besides each option's `selected`: when the choices themselves
                 // change with the value (一级 and 二级 together), the element's
@@ -44,10 +51,13 @@ pub fn LevelSelect(
                     value.get()
                 }
             >
-                <option value="" selected=move || value.get().is_empty()>"请选择"</option>
+                <option value="" selected=move || value.get().is_empty() disabled=move || review_mode.get()>"请选择"</option>
                 {move || {
                     let current = value.get();
-                    let list = options.get();
+                    let mut list = options.get();
+                    if review_mode.get() {
+                        list.retain(|o| *o == current);
+                    }
                     let outside = (!current.is_empty() && !list.contains(&current.as_str())).then(|| {
                         view! { <option value=current.clone() selected=true>{format!("{current}（不在可选范围内）")}</option> }
                     });

@@ -56,6 +56,8 @@ pub fn TextField(
         }
     };
     let aria_label = move || hidden_label.then(|| label.get());
+    // In review mode the reviewer reads: focusable and readable, not changed.
+    let review_mode = doc.review_mode;
     let input = match control {
         Control::Paragraph => view! {
             <textarea
@@ -65,6 +67,7 @@ pub fn TextField(
                 aria-label=aria_label
                 aria-invalid=invalid
                 aria-describedby=described
+                readonly=move || review_mode.get()
                 prop:value=move || value.get()
                 on:input=on_input
                 on:blur=on_blur
@@ -82,6 +85,7 @@ pub fn TextField(
                 aria-label=aria_label
                 aria-invalid=invalid
                 aria-describedby=described
+                readonly=move || review_mode.get()
                 prop:value=move || value.get()
                 on:input=on_input
                 on:blur=on_blur
