@@ -75,7 +75,7 @@ node_tests() {
 }
 
 e2e_tests() { node_tests e2e tests/e2e/*.test.mjs; }
-compat_static() { node_tests compat-static tests/compat/static.test.mjs; }
+compat_static() { node_tests compat-static tests/compat/static.test.mjs tests/compat/size.test.mjs; }
 compat_browsers() {
   ensure_old_chromium 79 80 86
   node_tests compat-browsers tests/compat/old-chromium.test.mjs
@@ -87,7 +87,7 @@ stage "cargo clippy (wasm32) -D warnings" cargo clippy --locked --all-targets --
 stage "native tests: cargo test" cargo_tests
 stage "browser unit tests: wasm-bindgen-test in headless Chromium" wasm_tests
 stage "release build: trunk build --release" trunk build --release
-stage "old-browser static checks: wasm features, ES2020 modules, ES5 fallback, CSS for Chromium 80" compat_static
+stage "old-browser static checks (wasm features, ES2020 modules, ES5 fallback, CSS for Chromium 80) and the first-load size" compat_static
 stage "end-to-end tests: Playwright against dist/ from a sub-folder" e2e_tests
 stage "old browsers: Chromium 80 and 86 smoke, the message on 79 and without WebAssembly (puppeteer-core 5)" compat_browsers
 finish
