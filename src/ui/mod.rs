@@ -29,3 +29,6 @@ mod widgets;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+/// 审核台's page, for its own program (src/bin/desk.rs), loaded when used.
+#[cfg(target_arch = "wasm32")]
+pub use pages::desk_view::{mount as mount_desk, unmount as unmount_desk};

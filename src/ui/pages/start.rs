@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::export::{copy_for_next_year, export_json, file_name};
 use crate::core::model::Document;
 use crate::storage::{self, Entry, Summary};
-use crate::ui::context::{errors_of, AppState};
+use crate::ui::context::{errors_of, AppState, Page};
 use crate::ui::session::now_rfc3339;
 use crate::ui::widgets::dom::confirm;
 use crate::ui::widgets::download::download;
@@ -61,6 +61,7 @@ pub fn StartPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
                 <super::import::ImportButton />
+                <button type="button" on:click=move |_| app.page.set(Page::Desk)>"审核台"</button>
             </div>
             <p class="hint persist">{move || match app.persisted.get() {
                 Some(true) => "浏览器已同意持久保存本系统的草稿（存储空间紧张时也不会自动清除）。",

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Trunk post_build hook (Trunk.toml) for 审核台's program (src/bin/desk.rs,
+# built as a worker): gives its files hashed names, as Trunk gives the app's
+# own (Trunk leaves a worker's unhashed, and a browser could then run a cached
+# 审核台 of an older build beside a newer app); makes its script start itself,
+# in the page and in a Web Worker alike; and writes its name into index.html
+# (<meta name="desk">), where the app looks for it.
+set -eu
+cd "$TRUNK_STAGING_DIR"
+[ -f desk.js ] && [ -f desk_bg.wasm ] || exit 0
+hash=$(cat desk.js desk_bg.wasm | sha256sum | cut -c1-16)
+name="desk-$hash"
+mv desk_bg.wasm "${name}_bg.wasm"
+# The wasm's address is relative to the page (in the page, which is in the
+# same folder) or to the script (in a worker): any folder works. A program
+# that cannot start says why, where someone will see it.
+{
+  cat desk.js
+  cat <<JS
+
+wasm_bindgen("./${name}_bg.wasm").catch(function (e) {
+  if (typeof document === "undefined") {
+    postMessage(JSON.stringify({ failed: String(e) }));
+  } else {
+    var frame = document.querySelector("[data-desk]");
+    if (frame) frame.textContent = "未能载入审核台（" + e + "）。请刷新页面重试。";
+  }
+});
+JS
+} > "$name.js"
+rm desk.js
+# <meta name="desk" content="desk">, minified or not.
+sed -E -i "s/(content=\"?)desk(\"?[ \/>])/\1$name\2/" index.html
+grep -q "$name" index.html

@@ -1,0 +1,101 @@
+//! 审核台 in the app: only a frame. The page itself (`desk_view`) and the Web
+//! Workers that check the files are a program of their own (src/bin/desk.rs),
+//! fetched the first time 审核台 is opened, so the app's first load does not
+//! carry them. The program shows its page in this frame's `[data-desk]`, and
+//! opens a line as a draft by writing it to storage and asking the app, with
+//! [`OPEN_EVENT`], to open that draft.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::storage;
+use crate::ui::context::{AppState, Page};
+
+/// On `window`, from 审核台's program: detail `id\tall|own\tnotice` — open
+/// draft `id`, showing every finding (`all`, a file just imported) or as its
+/// own memory says; `notice` for the page's notice line, may be empty.
+pub const OPEN_EVENT: &str = "perf-goals:desk-open";
+
+/// The program's file names without their ends (`.js`, `_bg.wasm`): in
+/// index.html, hashed by scripts/hash-worker.sh; relative, so any folder works.
+pub fn program_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=desk]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "desk".into())
+}
+
+thread_local! {
+    static REQUESTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Calls the program's export `name` (its script defines `wasm_bindgen`);
+/// false when the program is not there yet.
+fn call(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"wasm_bindgen".into()).ok())
+        .and_then(|glue| js_sys::Reflect::get(&glue, &name.into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call0(&JsValue::NULL).is_ok())
+}
+
+/// Shows the program's page, loading the program the first time; once
+/// loaded, it shows itself.
+fn show() {
+    if call("mount") || REQUESTED.replace(true) {
+        return;
+    }
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some((document, head)) = document.and_then(|d| d.head().map(|h| (d, h))) {
+        if let Ok(script) = document.create_element("script") {
+            let _ = script.set_attribute("src", &format!("{}.js", program_base()));
+            let _ = head.append_child(&script);
+        }
+    }
+}
+
+fn open_from_desk(app: AppState, ev: web_sys::Event) {
+    let Some(detail) = ev
+        .dyn_ref::<web_sys::CustomEvent>()
+        .and_then(|e| e.detail().as_string())
+    else {
+        return;
+    };
+    let mut parts = detail.splitn(3, '\t');
+    let (id, all, notice) = (
+        parts.next().unwrap_or_default(),
+        parts.next() == Some("all"),
+        parts.next().filter(|n| !n.is_empty()).map(String::from),
+    );
+    match storage::load(id) {
+        Ok(doc) => {
+            app.open(id.to_string(), &doc, storage::load_ui(id), all);
+            app.notice.set(notice);
+        }
+        Err(e) => app.notice.set(Some(e)),
+    }
+}
+
+#[component]
+pub fn DeskPage() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let opening = window_event_listener_untyped(OPEN_EVENT, move |ev| open_from_desk(app, ev));
+    on_cleanup(move || {
+        opening.remove();
+        call("unmount");
+    });
+    // Once the frame is in the document.
+    request_animation_frame(show);
+    view! {
+        <main class="page desk">
+            <button type="button" class="link" on:click=move |_| app.page.set(Page::Start)>"← 返回草稿列表"</button>
+            <h1>"审核台"</h1>
+            <div data-desk="">
+                <p class="hint">"正在载入审核台…（如长时间没有反应，请检查网络后刷新页面。）"</p>
+            </div>
+        </main>
+    }
+}
