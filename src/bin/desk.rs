@@ -2,9 +2,9 @@
 //! only when 审核台 is opened, so the app's first load does not carry it. It
 //! plays two parts:
 //!
-//! - in the page: the app (src/ui/pages/desk.rs) adds its script; once
-//!   started it shows its page in the app's frame, and the app calls
-//!   `mount()` / `unmount()` on later visits (`perf_goals::ui::mount_desk`);
+//! - in the page: the app (src/ui/pages/desk.rs) adds its script; it shows
+//!   its page in the app's frame, now and whenever the app says so
+//!   (`perf_goals::ui::start_desk`);
 //! - in a Web Worker (the same script): reading and checking files with the
 //!   same core as the app, so that a hundred files never freeze the page.
 //!
@@ -22,22 +22,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     if !worker::install() {
-        perf_goals::ui::mount_desk();
+        perf_goals::ui::start_desk();
     }
-}
-
-/// Shows 审核台's page in the app's frame for it.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount() {
-    perf_goals::ui::mount_desk();
-}
-
-/// The app left 审核台; the table is kept for the next visit.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn unmount() {
-    perf_goals::ui::unmount_desk();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -31,4 +31,4 @@ mod widgets;
 pub use app::App;
 /// 审核台's page, for its own program (src/bin/desk.rs), loaded when used.
 #[cfg(target_arch = "wasm32")]
-pub use pages::desk_view::{mount as mount_desk, unmount as unmount_desk};
+pub use pages::desk_view::start as start_desk;

@@ -1,14 +1,16 @@
 //! 审核台 in the app: only a frame. The page itself (`desk_view`) and the Web
 //! Workers that check the files are a program of their own (src/bin/desk.rs),
 //! fetched the first time 审核台 is opened, so the app's first load does not
-//! carry them. The program shows its page in this frame's `[data-desk]`, and
+//! carry them. The program shows its page in this frame's `[data-desk]` when
+//! it starts and on [`SHOW_EVENT`], takes it away on [`HIDE_EVENT`], and
 //! opens a line as a draft by writing it to storage and asking the app, with
-//! [`OPEN_EVENT`], to open that draft.
+//! [`OPEN_EVENT`], to open that draft. (Events on `window`: the program's
+//! script keeps its exports to itself.)
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use crate::storage;
 use crate::ui::context::{AppState, Page};
@@ -17,6 +19,10 @@ use crate::ui::context::{AppState, Page};
 /// draft `id`, showing every finding (`all`, a file just imported) or as its
 /// own memory says; `notice` for the page's notice line, may be empty.
 pub const OPEN_EVENT: &str = "perf-goals:desk-open";
+/// On `window`, from the app: 审核台 is on screen again (its frame is new).
+pub const SHOW_EVENT: &str = "perf-goals:desk-show";
+/// On `window`, from the app: 审核台 left the screen.
+pub const HIDE_EVENT: &str = "perf-goals:desk-hide";
 
 /// The program's file names without their ends (`.js`, `_bg.wasm`): in
 /// index.html, hashed by scripts/hash-worker.sh; relative, so any folder works.
@@ -32,21 +38,17 @@ thread_local! {
     static REQUESTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Calls the program's export `name` (its script defines `wasm_bindgen`);
-/// false when the program is not there yet.
-fn call(name: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"wasm_bindgen".into()).ok())
-        .and_then(|glue| js_sys::Reflect::get(&glue, &name.into()).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|f| f.call0(&JsValue::NULL).is_ok())
+fn send(event: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
-/// Shows the program's page, loading the program the first time; once
-/// loaded, it shows itself.
+/// Shows the program's page, loading the program the first time (it shows
+/// itself when it starts).
 fn show() {
-    if call("mount") || REQUESTED.replace(true) {
-        return;
+    if REQUESTED.replace(true) {
+        return send(SHOW_EVENT);
     }
     let document = web_sys::window().and_then(|w| w.document());
     if let Some((document, head)) = document.and_then(|d| d.head().map(|h| (d, h))) {
@@ -85,7 +87,7 @@ pub fn DeskPage() -> impl IntoView {
     let opening = window_event_listener_untyped(OPEN_EVENT, move |ev| open_from_desk(app, ev));
     on_cleanup(move || {
         opening.remove();
-        call("unmount");
+        send(HIDE_EVENT);
     });
     // Once the frame is in the document.
     request_animation_frame(show);

@@ -16,7 +16,7 @@ use crate::ui::context::errors_of;
 use crate::ui::session::now_rfc3339;
 
 use super::desk::OPEN_EVENT;
-use super::desk_view::{Desk, Prompt};
+use super::desk_view::{Desk, Offer};
 
 /// A file read for opening, and what to say about it.
 #[derive(Clone, Debug)]
@@ -63,7 +63,7 @@ pub fn open_line(desk: Desk, id: usize) {
         return;
     };
     let name = file.name();
-    desk.prompt.set(None);
+    desk.offer.set(None);
     desk.message.set(None);
     leptos::task::spawn_local(async move {
         let refuse = |why: String| desk.message.set(Some(format!("未能打开「{name}」：{why}")));
@@ -91,7 +91,7 @@ pub fn open_line(desk: Desk, id: usize) {
             .filter(|s| !unit.is_empty() && s.unit == unit && s.year == year)
             .max_by(|a, b| a.saved_at.cmp(&b.saved_at));
         match existing {
-            Some(existing) => desk.prompt.set(Some(Prompt {
+            Some(existing) => desk.offer.set(Some(Offer {
                 file: name,
                 existing,
                 imported: read,
@@ -141,5 +141,45 @@ pub fn save_as_new(desk: Desk, name: String, read: Read) {
             "未能把「{name}」保存到浏览器（{}），因此没有打开。可在草稿页用「导入 JSON」打开该文件。",
             e.message()
         ))),
+    }
+}
+
+/// 打开已有 / 另存为新草稿, when the line's unit and year are already a draft.
+#[component]
+pub fn OpenOffer(desk: Desk) -> impl IntoView {
+    let first = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if desk.offer.with(Option::is_some) {
+            if let Some(b) = first.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    move || {
+        desk.offer.with(|p| {
+            p.as_ref().map(|p| {
+                let s = &p.existing;
+                let text = format!(
+                    "本浏览器中已有「{} {}」的草稿。打开已有的草稿，还是把「{}」另存为新草稿（两份都保留）？",
+                    s.unit, s.year, p.file
+                );
+                view! {
+                    <div class="desk-offer" role="group" aria-label="已有同一单位同一年度的草稿">
+                        <p>{text}</p>
+                        <button type="button" class="primary" node_ref=first on:click=move |_| {
+                            if let Some(p) = desk.offer.try_update(Option::take).flatten() {
+                                open_existing(&p.existing);
+                            }
+                        }>"打开已有"</button>
+                        <button type="button" on:click=move |_| {
+                            if let Some(p) = desk.offer.try_update(Option::take).flatten() {
+                                save_as_new(desk, p.file, p.imported);
+                            }
+                        }>"另存为新草稿"</button>
+                        <button type="button" on:click=move |_| desk.offer.set(None)>"取消"</button>
+                    </div>
+                }
+            })
+        })
     }
 }

@@ -20,7 +20,7 @@ use super::desk_table::Line;
 use super::desk_view::Desk;
 
 /// Files a worker has in hand at once.
-const IN_HAND: usize = 3;
+const IN_HAND: usize = 8;
 /// Workers started again after a failure, over the page's life.
 const RESTARTS: usize = 3;
 
@@ -53,7 +53,9 @@ fn worker_url() -> String {
     format!("{}.js", super::desk::program_base())
 }
 
-/// One worker per core but one (the page keeps its own), at least one, at most four.
+/// One worker per core but one (the page keeps a core for itself: it must
+/// not freeze), at least one, at most four (each holds its own copy of the
+/// program).
 fn worker_count() -> usize {
     let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
     (cores as usize).saturating_sub(1).clamp(1, 4)

@@ -12,20 +12,21 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::summary::{csv, COLUMNS};
+use crate::core::summary::csv;
 use crate::storage::Summary;
 use crate::ui::widgets::download::download;
 
-use super::desk_open::{open_existing, open_line, save_as_new};
+use super::desk::{HIDE_EVENT, SHOW_EVENT};
+use super::desk_open::{OpenOffer, Read};
 use super::desk_pool::Pool;
-use super::desk_table::{shown, Line};
+use super::desk_table::{shown, Line, Table};
 
 /// A line's file is already a draft of the same unit and year: which to open.
 #[derive(Clone, Debug)]
-pub struct Prompt {
+pub struct Offer {
     pub file: String,
     pub existing: Summary,
-    pub imported: super::desk_open::Read,
+    pub imported: Read,
 }
 
 /// What 审核台 holds. Made once (not per visit), so the table is still there
@@ -39,7 +40,7 @@ pub struct Desk {
     /// The column sorted by, and whether descending; none: the order given.
     pub sort: RwSignal<Option<(usize, bool)>>,
     pub filter: RwSignal<String>,
-    pub prompt: RwSignal<Option<Prompt>>,
+    pub offer: RwSignal<Option<Offer>>,
     /// Why a line could not be opened.
     pub message: RwSignal<Option<String>>,
     /// By line id; none once the list is cleared.
@@ -54,7 +55,7 @@ impl Desk {
             pending: RwSignal::new(0),
             sort: RwSignal::new(None),
             filter: RwSignal::new(String::new()),
-            prompt: RwSignal::new(None),
+            offer: RwSignal::new(None),
             message: RwSignal::new(None),
             files: StoredValue::new_local(Vec::new()),
             pool: StoredValue::new_local(None),
@@ -67,7 +68,18 @@ impl Desk {
             .flatten()
     }
 
-    /// Adds files to the table; the workers start on the first ones.
+    /// The workers, started the first time 审核台 is shown (so they are
+    /// ready by the time files are chosen).
+    fn pool(&self) -> Rc<Pool> {
+        if let Some(pool) = self.pool.get_value() {
+            return pool;
+        }
+        let pool = Pool::start(*self);
+        self.pool.set_value(Some(pool.clone()));
+        pool
+    }
+
+    /// Adds files to the table.
     pub fn add(&self, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
@@ -80,15 +92,7 @@ impl Desk {
             return;
         };
         self.pending.update(|p| *p += ids.len());
-        let pool = match self.pool.get_value() {
-            Some(pool) => pool,
-            None => {
-                let pool = Pool::start(*self);
-                self.pool.set_value(Some(pool.clone()));
-                pool
-            }
-        };
-        pool.enqueue(ids);
+        self.pool().enqueue(ids);
     }
 
     pub fn clear(&self) {
@@ -98,11 +102,12 @@ impl Desk {
         self.files
             .update_value(|f| f.iter_mut().for_each(|file| *file = None));
         self.pending.set(0);
-        self.prompt.set(None);
+        self.offer.set(None);
+        self.message.set(None);
         self.lines.set(Vec::new());
     }
 
-    fn toggle_sort(&self, column: usize) {
+    pub fn toggle_sort(&self, column: usize) {
         self.sort.update(|s| {
             *s = match *s {
                 Some((c, false)) if c == column => Some((column, true)),
@@ -125,9 +130,23 @@ thread_local! {
     static SHOWN: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
+/// The program started in the page: shows the page now, and whenever the
+/// app shows 审核台 again.
+pub fn start() {
+    if let Some(window) = web_sys::window() {
+        for (event, on) in [(SHOW_EVENT, mount as fn()), (HIDE_EVENT, unmount)] {
+            let on = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on);
+            let _ = window.add_event_listener_with_callback(event, on.as_ref().unchecked_ref());
+            // For the program's life.
+            on.forget();
+        }
+    }
+    mount();
+}
+
 /// Shows the page in the app's frame for it (`[data-desk]`, if 审核台 is on
 /// screen), with the table as it was left.
-pub fn mount() {
+fn mount() {
     unmount();
     let Some(host) = web_sys::window()
         .and_then(|w| w.document())
@@ -145,6 +164,7 @@ pub fn mount() {
             })
             .1
     });
+    desk.pool();
     // The frame's "loading" line goes.
     host.set_text_content(None);
     let shown = leptos::mount::mount_to(host, move || view! { <DeskView desk=desk /> });
@@ -152,7 +172,7 @@ pub fn mount() {
 }
 
 /// The app left 审核台: the page goes, the desk stays.
-pub fn unmount() {
+fn unmount() {
     drop(SHOWN.take());
 }
 
@@ -170,6 +190,8 @@ fn DeskView(desk: Desk) -> impl IntoView {
             .with(|lines| desk.filter.with(|f| shown(lines, f, desk.sort.get())))
     });
 
+    // Not the lines themselves: the table is made once and then only updated.
+    let any = Memo::new(move |_| desk.lines.with(|l| !l.is_empty()));
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(el) = ev
             .target()
@@ -180,17 +202,28 @@ fn DeskView(desk: Desk) -> impl IntoView {
             el.set_value("");
         }
     };
-    // Anywhere on the page: a file dropped beside the zone must not make the
-    // browser leave the app to show it.
-    let on_drag_over = move |ev: leptos::ev::DragEvent| {
+    // Files dropped anywhere on the page while 审核台 is shown: one beside
+    // the zone must not make the browser leave the app to show it.
+    let dragging = window_event_listener(leptos::ev::dragover, move |ev| {
         ev.prevent_default();
         over.set(true);
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    });
+    let leaving = window_event_listener(leptos::ev::dragleave, move |ev| {
+        // Out of the window (not from one element to another).
+        if ev.related_target().is_none() {
+            over.set(false);
+        }
+    });
+    let dropping = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
         over.set(false);
         desk.add(files_of(ev.data_transfer().and_then(|d| d.files())));
-    };
+    });
+    on_cleanup(move || {
+        dragging.remove();
+        leaving.remove();
+        dropping.remove();
+    });
 
     let progress = move || {
         let pending = desk.pending.get();
@@ -215,7 +248,7 @@ fn DeskView(desk: Desk) -> impl IntoView {
     };
 
     view! {
-        <div class="desk-body" on:dragover=on_drag_over on:dragleave=move |_| over.set(false) on:drop=on_drop>
+        <div class="desk-body">
             <p class="lead">
                 "一次打开多个单位报送的 JSON 文件，逐个检查，汇总成一张表。"
                 "文件只在本机浏览器中读取，不会上传；点「打开」把其中一份作为草稿打开。"
@@ -245,8 +278,8 @@ fn DeskView(desk: Desk) -> impl IntoView {
                     <button type="button" on:click=move |_| desk.message.set(None)>"知道了"</button>
                 </div>
             })}
-            <Prompt desk=desk />
-            {move || desk.lines.with(|l| !l.is_empty()).then(|| view! {
+            <OpenOffer desk=desk />
+            {move || any.get().then(|| view! {
                 <div class="desk-tools">
                     <label>
                         "筛选"
@@ -264,117 +297,5 @@ fn DeskView(desk: Desk) -> impl IntoView {
                 <Table desk=desk rows=rows />
             })}
         </div>
-    }
-}
-
-#[component]
-fn Table(desk: Desk, rows: Memo<Vec<Line>>) -> impl IntoView {
-    let headers = COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let sorted = move || match desk.sort.get() {
-                Some((c, descending)) if c == i => Some(descending),
-                _ => None,
-            };
-            view! {
-                <th scope="col" aria-sort=move || match sorted() {
-                    Some(false) => "ascending",
-                    Some(true) => "descending",
-                    None => "none",
-                }>
-                    <button type="button" class="sort" on:click=move |_| desk.toggle_sort(i)>
-                        {*name}
-                        <span aria-hidden="true">{move || match sorted() {
-                            Some(false) => " ▲",
-                            Some(true) => " ▼",
-                            None => "",
-                        }}</span>
-                    </button>
-                </th>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="desk-scroll">
-        <table class="desk-table">
-            <caption class="sr-only">"汇总表"</caption>
-            <thead>
-                <tr>{headers}<th scope="col">"操作"</th></tr>
-            </thead>
-            <tbody>
-                <For each=move || rows.get() key=|l| l.id children=move |l| row(desk, l) />
-                {move || rows.with(Vec::is_empty).then(|| view! {
-                    <tr><td colspan="12">"没有符合筛选条件的文件。"</td></tr>
-                })}
-            </tbody>
-        </table>
-        </div>
-    }
-}
-
-fn row(desk: Desk, line: Line) -> impl IntoView {
-    let id = line.id;
-    let readable = line.readable;
-    let has_errors = readable && line.cells[5] != "0";
-    let [file, unit, year, projects, total, errors, warnings, grade, state, open, notes] =
-        line.cells;
-    view! {
-        <tr class:unreadable=!readable>
-            <th scope="row">{file}</th>
-            <td>{unit}</td>
-            <td>{year}</td>
-            <td class="num">{projects}</td>
-            <td class="num">{total}</td>
-            <td class="num" class:has-errors=has_errors>{errors}</td>
-            <td class="num">{warnings}</td>
-            <td>{grade}</td>
-            <td>{state}</td>
-            <td class="num">{open}</td>
-            <td class="notes">{notes}</td>
-            <td>{readable.then(|| view! {
-                <button type="button" on:click=move |_| open_line(desk, id)>"打开"</button>
-            })}</td>
-        </tr>
-    }
-}
-
-/// 打开已有 / 另存为新草稿, when the line's unit and year are already a draft.
-#[component]
-fn Prompt(desk: Desk) -> impl IntoView {
-    let first = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if desk.prompt.with(Option::is_some) {
-            if let Some(b) = first.get() {
-                let _ = b.focus();
-            }
-        }
-    });
-    move || {
-        desk.prompt.with(|p| {
-            p.as_ref().map(|p| {
-                let s = &p.existing;
-                let text = format!(
-                    "本浏览器中已有「{} {}」的草稿。打开已有的草稿，还是把「{}」另存为新草稿（两份都保留）？",
-                    s.unit, s.year, p.file
-                );
-                view! {
-                    <div class="desk-prompt" role="group" aria-label="已有同一单位同一年度的草稿">
-                        <p>{text}</p>
-                        <button type="button" class="primary" node_ref=first on:click=move |_| {
-                            if let Some(p) = desk.prompt.try_update(Option::take).flatten() {
-                                open_existing(&p.existing);
-                            }
-                        }>"打开已有"</button>
-                        <button type="button" on:click=move |_| {
-                            if let Some(p) = desk.prompt.try_update(Option::take).flatten() {
-                                save_as_new(desk, p.file, p.imported);
-                            }
-                        }>"另存为新草稿"</button>
-                        <button type="button" on:click=move |_| desk.prompt.set(None)>"取消"</button>
-                    </div>
-                }
-            })
-        })
     }
 }
