@@ -18,7 +18,7 @@ mv desk_bg.wasm "${name}_bg.wasm"
   cat desk.js
   cat <<JS
 
-wasm_bindgen("./${name}_bg.wasm").catch(function (e) {
+wasm_bindgen({ module_or_path: "./${name}_bg.wasm" }).catch(function (e) {
   if (typeof document === "undefined") {
     postMessage(JSON.stringify({ failed: String(e) }));
   } else {

@@ -290,3 +290,18 @@ test('files dropped on the page; a GB18030 file is read and said so; a bad one n
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('when the workers cannot start, every file is listed with why, and nothing hangs', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  // The page's own copy of the program loads; the workers' does not.
+  let fetched = 0;
+  await context.route(/\/desk-[0-9a-f]{16}_bg\.wasm$/, (route) => (fetched++ === 0 ? route.continue() : route.abort()));
+  await openDesk(page);
+  await chooseFiles(page, files.slice(0, 5));
+  await progress(page).filter({ hasText: '已读取 5 个文件，其中 5 个无法检查。' }).waitFor({ timeout: 30000 });
+  for (const line of await lines(page)) {
+    assert.match(line[10], /^无法检查：后台检查程序无法运行（.+）。请刷新页面后重试。$/);
+  }
+  assert.ok(fetched >= 2, 'a worker asked for the program');
+  await context.close();
+});

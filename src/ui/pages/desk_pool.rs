@@ -44,6 +44,8 @@ pub struct Pool {
     done: RefCell<Vec<Line>>,
     frame_asked: Cell<bool>,
     restarts: Cell<usize>,
+    /// Why the last worker stopped.
+    last_failure: RefCell<String>,
     me: Weak<Pool>,
 }
 
@@ -73,6 +75,8 @@ impl Pool {
             done: RefCell::new(Vec::new()),
             frame_asked: Cell::new(false),
             restarts: Cell::new(0),
+            // No worker at all: `Worker::new` refused (a policy, or no workers).
+            last_failure: RefCell::new("浏览器不允许启动".into()),
             me: me.clone(),
         });
         for i in 0..count {
@@ -84,7 +88,7 @@ impl Pool {
     pub fn enqueue(&self, ids: Range<usize>) {
         self.queue.borrow_mut().extend(ids);
         if self.slots.borrow().iter().all(Option::is_none) {
-            self.fail_queue("后台检查程序未能启动");
+            self.fail_queue();
         }
         self.pump();
     }
@@ -158,6 +162,7 @@ impl Pool {
         let Some(mut slot) = self.slots.borrow_mut()[i].take() else {
             return;
         };
+        self.last_failure.replace(why.to_string());
         slot.worker.set_onmessage(None);
         slot.worker.set_onerror(None);
         slot.worker.terminate();
@@ -178,16 +183,17 @@ impl Pool {
             self.spawn(i);
         }
         if self.slots.borrow().iter().all(Option::is_none) {
-            self.fail_queue(&format!("后台检查程序未能启动（{why}）"));
+            self.fail_queue();
         }
         self.pump();
     }
 
     /// No worker is left: every file waiting is listed with why.
-    fn fail_queue(&self, why: &str) {
+    fn fail_queue(&self) {
         let ids: Vec<usize> = self.queue.borrow_mut().drain(..).collect();
+        let why = self.last_failure.borrow();
         for id in ids {
-            let reason = format!("{why}。请刷新页面后重试。");
+            let reason = format!("后台检查程序无法运行（{why}）。请刷新页面后重试。");
             self.finish(Line::refused(id, self.name(id), &reason));
         }
     }
