@@ -24,8 +24,9 @@ pub const SHOW_EVENT: &str = "perf-goals:desk-show";
 /// On `window`, from the app: 审核台 left the screen.
 pub const HIDE_EVENT: &str = "perf-goals:desk-hide";
 
-/// The program's file names without their ends (`.js`, `_bg.wasm`): in
-/// index.html, hashed by scripts/hash-worker.sh; relative, so any folder works.
+/// Where the program is, without the file name's end (`.js`): in index.html,
+/// written by scripts/hash-worker.sh with Trunk's public URL (relative here,
+/// so any folder works) and the hashed name.
 pub fn program_base() -> String {
     web_sys::window()
         .and_then(|w| w.document())
