@@ -14,7 +14,12 @@ mv desk_bg.wasm "${name}_bg.wasm"
 # The wasm beside the script, wherever the script is (public_url, any folder).
 # A program that cannot start says why, where someone will see it. (The
 # leading ";": the glue does not end with one.)
+# All inside a function whose parameters are the globals Chromium 80–83 lack:
+# Trunk's minifier hoists wasm-bindgen's FinalizationRegistry into an alias
+# read when the script loads, which throws there; as a parameter it is just
+# undefined, and the glue takes its fallback.
 {
+  echo "(function (FinalizationRegistry, WeakRef) {"
   cat desk.js
   cat <<JS
 
@@ -29,6 +34,7 @@ mv desk_bg.wasm "${name}_bg.wasm"
     }
   });
 })();
+})(self.FinalizationRegistry, self.WeakRef);
 JS
 } > "$name.js"
 rm desk.js
