@@ -200,7 +200,7 @@ fn main() {
     // compared. Only a file within the byte limit can be imported.
     let import = if html.len() <= MAX_FILE_BYTES {
         let t = Instant::now();
-        let ok = perf_goals::core::format::read_file(&html).is_ok_and(|i| i.warnings.is_empty());
+        let ok = perf_goals::core::open::read_file(&html).is_ok_and(|i| i.warnings.is_empty());
         format!(
             "; 导入 of its printable HTML {:.0} ms ({})",
             t.elapsed().as_secs_f64() * 1000.0,

@@ -62,14 +62,23 @@ wasm_tests() {
   return "$rc"
 }
 
-e2e_tests() {
+# node's test runner on FILES, one file at a time; LOG names the TAP log.
+node_tests() {
+  local log="$1"; shift
   node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$LOGS/e2e.tap" \
-    tests/e2e/*.test.mjs
+    --test-reporter=tap --test-reporter-destination="$LOGS/$log.tap" \
+    "$@"
   local rc=$?
-  count_tap "$LOGS/e2e.tap"
+  count_tap "$LOGS/$log.tap"
   return "$rc"
+}
+
+e2e_tests() { node_tests e2e tests/e2e/*.test.mjs; }
+compat_static() { node_tests compat-static tests/compat/static.test.mjs; }
+compat_browsers() {
+  ensure_old_chromium 79 80 86
+  node_tests compat-browsers tests/compat/old-chromium.test.mjs
 }
 
 stage "cargo fmt --check" cargo fmt --all -- --check
@@ -78,6 +87,8 @@ stage "cargo clippy (wasm32) -D warnings" cargo clippy --locked --all-targets --
 stage "native tests: cargo test" cargo_tests
 stage "browser unit tests: wasm-bindgen-test in headless Chromium" wasm_tests
 stage "release build: trunk build --release" trunk build --release
+stage "old-browser static checks: wasm features, ES2020 modules, ES5 fallback, CSS for Chromium 80" compat_static
 stage "end-to-end tests: Playwright against dist/ from a sub-folder" e2e_tests
+stage "old browsers: Chromium 80 and 86 smoke, the message on 79 and without WebAssembly (puppeteer-core 5)" compat_browsers
 finish
 [ "$failed" -eq 0 ]

@@ -1,9 +1,16 @@
-//! Mounts the app; nothing else.
+//! Mounts the app and says that it started; nothing else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    perf_goals::ui::crash::install();
     leptos::mount::mount_to_body(perf_goals::ui::App);
+    // Started: the "正在加载" line goes, and with it static/fallback.js's wait for us.
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

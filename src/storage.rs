@@ -38,6 +38,25 @@ pub fn handoff_key(id: &str) -> String {
     format!("{PREFIX}handoff/{id}")
 }
 
+/// The draft's revision: bumped by every write, so a tab writes only over the
+/// version it last loaded or wrote (never over another tab's edits).
+pub fn revision_key(id: &str) -> String {
+    format!("{PREFIX}rev/{id}")
+}
+
+/// The stored revision of draft `id` (0 when it has none: not there, or
+/// written before revisions existed).
+pub fn revision(id: &str) -> u64 {
+    get_raw(&revision_key(id))
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Whether draft `id` is (still) stored.
+pub fn exists(id: &str) -> bool {
+    get_raw(&draft_key(id)).is_some()
+}
+
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
@@ -126,6 +145,8 @@ pub enum SaveError {
     Full,
     /// Storage is switched off (private mode, policy) or failed.
     Unavailable(String),
+    /// Another tab wrote the draft (or deleted it) since this one loaded it.
+    Conflict { deleted: bool },
 }
 
 impl SaveError {
@@ -134,6 +155,12 @@ impl SaveError {
             SaveError::Full => "浏览器存储空间已满。内容仍在本页中，请立即点击「下载 JSON」保存备份，再删除不用的草稿。".into(),
             SaveError::Unavailable(why) => {
                 format!("浏览器不允许保存（{why}）。内容只在本页中，关闭或刷新前请点击「下载 JSON」保存。")
+            }
+            SaveError::Conflict { deleted: true } => {
+                "该草稿已在另一个标签页中被删除，本页的修改未保存。请下载本页的内容留作备份。".into()
+            }
+            SaveError::Conflict { deleted: false } => {
+                "该草稿已在另一个标签页中修改，本页较早的修改未覆盖它。本页已改为只读并显示最新内容；本页未保存的修改可下载留作备份。".into()
             }
         }
     }
@@ -232,23 +259,71 @@ pub fn raw(key: &str) -> Option<String> {
 }
 
 pub fn load(id: &str) -> Result<Document, String> {
-    let text = get_raw(&draft_key(id)).ok_or_else(|| "找不到该草稿，可能已被删除。".to_string())?;
-    read_document(&text).map_err(|e| e.to_string())
+    load_with_revision(id).map(|(doc, _)| doc)
 }
 
-/// Writes the draft and its line in the index, for a caller that knows how
-/// many errors the document has (the editor keeps every finding live). A
-/// draft is written as it was typed (not trimmed), so a reload gives back
-/// every character. The index line keeps where the draft came from.
+/// The draft and the revision it is at.
+pub fn load_with_revision(id: &str) -> Result<(Document, u64), String> {
+    // The revision first: a write in between makes it older, never newer, so
+    // a save from what is loaded here is refused rather than overwriting.
+    let revision = revision(id);
+    let text = get_raw(&draft_key(id)).ok_or_else(|| "找不到该草稿，可能已被删除。".to_string())?;
+    read_document(&text)
+        .map(|doc| (doc, revision))
+        .map_err(|e| e.to_string())
+}
+
+/// Writes a draft whatever is stored (a new draft, an import, a copy), for a
+/// caller that knows how many errors the document has.
 pub fn save_with_errors(id: &str, doc: &Document, errors: usize) -> Result<Summary, SaveError> {
+    save_draft(id, doc, errors, None).map(|(summary, _)| summary)
+}
+
+/// Writes the draft and its line in the index. With `expected`, only when the
+/// stored revision is still that one (else `Conflict`: another tab wrote or
+/// deleted it since); gives the new revision. A draft is written as it was
+/// typed (not trimmed), so a reload gives back every character. The index
+/// line keeps where the draft came from.
+pub fn save_draft(
+    id: &str,
+    doc: &Document,
+    errors: usize,
+    expected: Option<u64>,
+) -> Result<(Summary, u64), SaveError> {
     let status = if errors == 0 {
         Status::Complete
     } else {
         Status::Draft
     };
-    set_raw(&draft_key(id), &write_document(doc, status))?;
+    save_text(
+        id,
+        &write_document(doc, status),
+        Summary::of(id, doc, errors),
+        expected,
+    )
+}
+
+/// [`save_draft`] for a caller that has serialised the draft already (the
+/// editor keeps that text as its crash backup too).
+pub fn save_text(
+    id: &str,
+    text: &str,
+    summary: Summary,
+    expected: Option<u64>,
+) -> Result<(Summary, u64), SaveError> {
+    let now = revision(id);
+    if let Some(expected) = expected {
+        if now != expected || (expected > 0 && !exists(id)) {
+            return Err(SaveError::Conflict {
+                deleted: !exists(id),
+            });
+        }
+    }
+    set_raw(&draft_key(id), text)?;
+    let next = now + 1;
+    set_raw(&revision_key(id), &next.to_string())?;
     let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
-    let mut summary = Summary::of(id, doc, errors);
+    let mut summary = summary;
     if let Some(before) = index.iter().find(|s| s.id == id) {
         summary.source = before.source.clone();
         summary.imported_at = before.imported_at.clone();
@@ -257,7 +332,7 @@ pub fn save_with_errors(id: &str, doc: &Document, errors: usize) -> Result<Summa
     index.push(summary.clone());
     // The index is a cache of what the drafts say: failing to write it loses nothing.
     let _ = set_json(INDEX_KEY, &index);
-    Ok(summary)
+    Ok((summary, next))
 }
 
 /// Notes in the index that draft `id` was imported from file `source` at `at`.
@@ -272,8 +347,10 @@ pub fn note_source(id: &str, source: &str, at: &str) {
 
 pub fn delete(id: &str) {
     remove(&draft_key(id));
+    remove(&revision_key(id));
     remove(&ui_key(id));
     remove(&lease_key(id));
+    remove(&handoff_key(id));
     let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();
     index.retain(|s| s.id != id);
     let _ = set_json(INDEX_KEY, &index);
@@ -291,6 +368,9 @@ pub struct UiMemory {
     pub step: String,
     #[serde(default)]
     pub shown: Vec<String>,
+    /// The steps the preparer has left (their findings show in full).
+    #[serde(default)]
+    pub left: Vec<String>,
     #[serde(default)]
     pub all_shown: bool,
 }
@@ -379,6 +459,28 @@ pub fn release_lease(id: &str, tab: &str) {
 /// Said by a tab that gave up a draft once it has written its last changes.
 pub fn say_handed_off(id: &str) {
     let _ = set_raw(&handoff_key(id), &js_sys::Date::now().to_string());
+}
+
+/// The hand-off has been heard: the key is not left behind.
+pub fn clear_handed_off(id: &str) {
+    remove(&handoff_key(id));
+}
+
+/// Takes the lease of draft `id` for tab `tab` unless another tab holds a
+/// fresh one; says whether it did. (Two tabs may both write in the same
+/// moment: `confirm_lease` a little later tells which one kept it, and the
+/// revision stops the other from ever overwriting.)
+pub fn claim_lease(id: &str, tab: &str) -> bool {
+    if held_elsewhere(id, tab).is_some() {
+        return false;
+    }
+    take_lease(id, tab);
+    true
+}
+
+/// Whether tab `tab` still holds the lease of draft `id`.
+pub fn holds_lease(id: &str, tab: &str) -> bool {
+    lease(id).is_some_and(|l| l.tab == tab)
 }
 
 /// Asks the browser not to evict this site's storage; resolves to whether it agreed.

@@ -570,3 +570,95 @@ fn many_files_keep_the_order_of_the_arguments() {
         .collect();
     assert_eq!(heads, files);
 }
+
+#[test]
+fn the_review_state_and_open_comments_follow_the_summary_line() {
+    let dir = folder("review-line");
+    let returned_file = put(
+        &dir,
+        "returned.json",
+        edited(CLEAN, |v| v["review"] = returned(2)),
+    );
+    let working = put(
+        &dir,
+        "working.json",
+        edited(CLEAN, |v| {
+            v["review"] = json!({ "rounds": [
+                { "round": 1, "reviewed_at": "2027-03-02T08:00:00Z", "decision": "退回修改" },
+                { "round": 2, "reviewed_at": "", "decision": "" }
+            ] })
+        }),
+    );
+    let (code, out) = run(
+        &["tests/fixtures/clean.json", &returned_file, &working],
+        &[],
+    );
+    let out = text(&out);
+    assert_eq!(code, 1, "{out}");
+    // The line after each summary line.
+    let after: Vec<&str> = out
+        .lines()
+        .zip(out.lines().skip(1))
+        .filter(|(l, _)| l.starts_with("-- "))
+        .map(|(_, next)| next)
+        .collect();
+    assert_eq!(
+        after,
+        [
+            "   审核状态 未审核",
+            "   审核状态 退回修改；未处理审核意见 2 条",
+            "   审核状态 审核中 第2轮；未处理审核意见 0 条",
+        ],
+        "{out}"
+    );
+    // No error, but open comments: the file is a draft.
+    assert!(
+        out.contains(&format!(
+            "-- {returned_file}：错误 0，警告 0，提示 0；状态 草稿（draft）"
+        )),
+        "{out}"
+    );
+
+    let (_, json_out) = run(
+        &[
+            "--json",
+            "tests/fixtures/clean.json",
+            &returned_file,
+            &working,
+        ],
+        &[],
+    );
+    let reports: Value = serde_json::from_slice(&json_out).expect("json");
+    assert_eq!(
+        reports[0]["review"],
+        json!({ "state": "unreviewed", "label": "未审核", "round": null, "open_comments": 0 })
+    );
+    assert_eq!(
+        reports[1]["review"],
+        json!({ "state": "returned", "label": "退回修改", "round": 1, "open_comments": 2 })
+    );
+    assert_eq!(reports[1]["status"], "draft");
+    assert_eq!(reports[2]["review"]["state"], "in_review");
+    assert_eq!(reports[2]["review"]["round"], 2);
+    assert_eq!(reports[2]["status"], "complete");
+}
+
+#[test]
+fn a_bad_review_block_is_refused_with_its_path() {
+    let dir = folder("bad-review");
+    let bad = put(
+        &dir,
+        "bad.json",
+        edited(CLEAN, |v| {
+            v["review"] = returned(1);
+            v["review"]["rounds"][0]["comments"][0]["status"] = "pending".into();
+        }),
+    );
+    let (code, out) = run(&[&bad], &[]);
+    let out = text(&out);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("无法检查：文件中「review.rounds[0].comments[0].status」为「pending」"),
+        "{out}"
+    );
+}

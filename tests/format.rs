@@ -186,7 +186,7 @@ fn a_byte_order_mark_is_accepted() {
 
 #[test]
 fn an_import_takes_our_json_or_our_printable_html() {
-    use perf_goals::core::format::read_file;
+    use perf_goals::core::open::read_file;
     use perf_goals::core::print::printable_html;
     let seed = include_str!("fixtures/seed.json");
     let doc = read_document(seed).expect("seed");
@@ -205,4 +205,254 @@ fn an_import_takes_our_json_or_our_printable_html() {
         read_file("").unwrap_err().to_string(),
         "文件是空的，未导入。"
     );
+}
+
+// ---- the optional keys of format.md 1.1: acknowledged, review, last_year_value ----
+
+use perf_goals::core::findings::{Location, ProjectField, Severity};
+use perf_goals::core::model::{Document, IndicatorField};
+use perf_goals::core::review::anchor::ProjectPlace;
+use perf_goals::core::review::{
+    acknowledge, add_comment, close_round, conclusion_mut, set_reply, start_round, Decision, Place,
+    Review,
+};
+use perf_goals::core::rules::validate;
+use serde_json::{json, Value};
+
+const SEED: &str = include_str!("fixtures/seed.json");
+const CLEAN: &str = include_str!("fixtures/clean.json");
+
+/// The seed as a reviewer leaves it after two rounds, with the preparer's
+/// 已核实 on two warnings and last year's values on the first table.
+fn reviewed_seed() -> Document {
+    let mut doc = read_document(SEED).expect("seed");
+    for (r, row) in doc.projects[0].indicators.iter_mut().enumerate() {
+        row.last_year_value = Some(format!("≥{}次", 10 + r));
+    }
+    doc.projects[1].indicators[0].last_year_value = Some(String::new());
+    let findings = validate(&doc);
+    let mut acks = Vec::new();
+    // Two warnings at two places (one place may have two of one code).
+    for w in findings.iter().filter(|f| f.severity == Severity::Warning) {
+        if acks.len() < 2 {
+            let reason = format!("已核实 {}", acks.len());
+            acknowledge(&mut acks, &doc, w, &reason).expect("a warning");
+        }
+    }
+    assert_eq!(acks.len(), 2, "the seed has warnings");
+    doc.acknowledged = acks;
+    let mut review = Review::default();
+    start_round(&mut review, "承德市财政局绩效管理科");
+    let cell = Place::Project(0, ProjectPlace::Cell(3, IndicatorField::Value));
+    let first = add_comment(&mut review, &doc, cell, "成本指标应为金额上限。").expect("comment");
+    add_comment(&mut review, &doc, Place::Document, "请补充申报依据。").expect("comment");
+    if let Ok(c) = conclusion_mut(&mut review, &doc, 0) {
+        c.decision = Some(Decision::Returned);
+        c.opinion = "成本指标应为金额上限。".into();
+    }
+    close_round(
+        &mut review,
+        &doc,
+        "2027-03-02T08:00:00Z",
+        Decision::Returned,
+    )
+    .expect("closed");
+    set_reply(&mut review, &first, "已改为≤5000元/件。").expect("reply");
+    start_round(&mut review, "");
+    doc.review = Some(review);
+    doc
+}
+
+#[test]
+fn a_reviewed_file_with_acknowledgements_and_last_year_values_round_trips() {
+    let doc = reviewed_seed();
+    let written = write_document(&doc, Status::Draft);
+    let back = read_document(&written).expect("reads");
+    assert_eq!(back, doc);
+    assert_eq!(write_document(&back, Status::Draft), written);
+    // Keys in format.md's order: the 1.1 keys after `projects`.
+    let top: Vec<&str> = written
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.starts_with("   "))
+        .map(|l| l.trim().split('"').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        top[top.len() - 4..],
+        ["projects", "acknowledged", "review", "saved_at"]
+    );
+    let v: Value = serde_json::from_str(&written).expect("json");
+    let row = v["projects"][0]["indicators"][0]
+        .as_object()
+        .expect("a row");
+    let keys: Vec<&str> = row.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "level1",
+            "level2",
+            "name",
+            "description",
+            "value",
+            "basis",
+            "last_year_value"
+        ]
+    );
+    assert_eq!(
+        v["projects"][1]["indicators"][0]["last_year_value"],
+        json!("")
+    );
+    assert!(v["projects"][1]["indicators"][1]
+        .get("last_year_value")
+        .is_none());
+    assert_eq!(v["review"]["rounds"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["acknowledged"][1]["reason"], json!("已核实 1"));
+}
+
+#[test]
+fn a_file_without_the_optional_keys_is_written_as_before() {
+    for fixture in [SEED, CLEAN] {
+        let doc = read_document(fixture).expect("reads");
+        assert_eq!((doc.review.as_ref(), doc.acknowledged.len()), (None, 0));
+        let status = if fixture.contains("\"status\": \"complete\"") {
+            Status::Complete
+        } else {
+            Status::Draft
+        };
+        let written = write_document(&doc, status);
+        assert_eq!(written, fixture, "byte for byte");
+        for key in ["acknowledged", "review", "last_year_value"] {
+            assert!(!written.contains(&format!("\"{key}\"")), "{key}");
+        }
+    }
+    // Empty, null or absent: the same document, and the key is not written.
+    let text = minimal(
+        r#", "acknowledged": [], "review": null, "projects": [{"indicators": [{"value": "1次", "last_year_value": null}]}]"#,
+    );
+    let doc = read_document(&text).expect("reads");
+    assert_eq!(doc.projects[0].indicators[0].last_year_value, None);
+    let written = write_document(&doc, Status::Draft);
+    assert_eq!(
+        written,
+        write_document(
+            &read_document(&minimal(
+                r#", "projects": [{"indicators": [{"value": "1次"}]}]"#
+            ))
+            .expect("reads"),
+            Status::Draft
+        )
+    );
+}
+
+#[test]
+fn unknown_keys_inside_the_review_and_acknowledgements_survive() {
+    let mut v: Value =
+        serde_json::from_str(&write_document(&reviewed_seed(), Status::Draft)).expect("json");
+    v["review"]["tool"] = json!({ "name": "其他工具" });
+    v["review"]["rounds"][0]["signature"] = json!("张三");
+    v["review"]["rounds"][0]["projects"][0]["score"] = json!(72);
+    v["review"]["rounds"][0]["comments"][0]["color"] = json!("yellow");
+    v["review"]["rounds"][0]["comments"][0]["at"]["cell"] = json!("c4");
+    v["review"]["rounds"][0]["reviewed"]["tool_note"] = json!([1, 2]);
+    v["acknowledged"][0]["by"] = json!("李四");
+    v["acknowledged"][0]["at"]["why"] = json!(true);
+    v["projects"][0]["indicators"][0]["x-source"] = json!("上年");
+    let mut text = serde_json::to_string_pretty(&v).expect("json");
+    text.push('\n');
+    let doc = read_document(&text).expect("reads");
+    assert_eq!(
+        write_document(&doc, Status::Draft),
+        text,
+        "each in its object"
+    );
+    let review = doc.review.as_ref().expect("review");
+    assert_eq!(review.extra["tool"], json!({ "name": "其他工具" }));
+    assert_eq!(review.rounds[0].comments[0].at_extra["cell"], json!("c4"));
+    assert_eq!(doc.acknowledged[0].extra["by"], json!("李四"));
+    let row = &doc.projects[0].indicators[0];
+    assert_eq!(row.last_year_value.as_deref(), Some("≥10次"));
+    assert_eq!(row.extra["x-source"], json!("上年"));
+}
+
+#[test]
+fn bad_review_blocks_and_last_year_values_are_refused_with_the_path() {
+    let file = || -> Value {
+        serde_json::from_str(&write_document(&reviewed_seed(), Status::Draft)).expect("json")
+    };
+    let cases: [(&str, Value, &str); 8] = [
+        ("/review", json!([]), "review"),
+        (
+            "/review/rounds/0/round",
+            json!("1"),
+            "review.rounds[0].round",
+        ),
+        (
+            "/review/rounds/0/decision",
+            json!("同意"),
+            "review.rounds[0].decision",
+        ),
+        (
+            "/review/rounds/0/comments/0/status",
+            json!("pending"),
+            "review.rounds[0].comments[0].status",
+        ),
+        (
+            "/review/rounds/0/comments/1/id",
+            json!("1-1"),
+            "review.rounds[0].comments[1].id",
+        ),
+        (
+            "/review/rounds/0/comments/0/at/row",
+            json!(0),
+            "review.rounds[0].comments[0].at.row",
+        ),
+        ("/acknowledged", json!({}), "acknowledged"),
+        ("/acknowledged/1/reason", json!(5), "acknowledged[1].reason"),
+    ];
+    for (pointer, bad, path) in cases {
+        let mut v = file();
+        *v.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = bad;
+        let err = read_document(&v.to_string()).expect_err(pointer);
+        match &err {
+            ReadError::Review(e) => assert_eq!(e.path(), path, "{pointer}"),
+            other => panic!("{pointer}: {other:?}"),
+        }
+        let message = err.to_string();
+        assert!(
+            message.contains(&format!("「{path}」")) && message.ends_with("未导入。"),
+            "{message}"
+        );
+    }
+    let mut v = file();
+    v["projects"][0]["indicators"][2]["last_year_value"] = json!(95);
+    assert_eq!(
+        wrong_type_path(&v.to_string()),
+        "projects[0].indicators[2].last_year_value"
+    );
+    // In a row, last year's value is a short field like 指标值.
+    let mut v = file();
+    v["projects"][0]["indicators"][2]["last_year_value"] = json!("很".repeat(501));
+    assert!(matches!(
+        read_document(&v.to_string()),
+        Err(ReadError::TooLong { path, .. }) if path == "projects[0].indicators[2].last_year_value"
+    ));
+}
+
+#[test]
+fn the_checked_findings_of_a_reviewed_file_are_the_same_as_without_its_keys() {
+    let doc = reviewed_seed();
+    let mut bare = doc.clone();
+    bare.review = None;
+    bare.acknowledged.clear();
+    for p in &mut bare.projects {
+        for r in &mut p.indicators {
+            r.last_year_value = None;
+        }
+    }
+    let findings = validate(&doc);
+    assert_eq!(findings, validate(&bare));
+    assert!(findings.iter().any(|f| matches!(
+        f.location,
+        Location::Project(0, ProjectField::Indicator(3, Some(IndicatorField::Value)))
+    )));
 }

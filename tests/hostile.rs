@@ -4,14 +4,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use perf_goals::core::format::{
-    decode_text, read_document, read_file, write_document, Cap, HtmlProblem, ImportWarning,
-    ReadError, Status,
+    decode_text, read_document, write_document, Cap, HtmlProblem, ReadError, Status,
 };
 use perf_goals::core::limits::{
     MAX_DOCUMENT_INDICATORS, MAX_FILE_BYTES, MAX_GOALS, MAX_INDICATORS, MAX_LONG_CHARS,
     MAX_PARAGRAPHS, MAX_PROJECTS, MAX_SHORT_CHARS, MAX_UNKNOWN_BYTES, MAX_UNKNOWN_DEPTH,
     MAX_UNKNOWN_VALUES,
 };
+use perf_goals::core::open::{read_file, ImportWarning};
 use perf_goals::core::print::printable_html;
 use perf_goals::core::rules::validate;
 use serde_json::{json, Value};
@@ -276,9 +276,12 @@ fn unknown_data_per_object_up_to_its_limit() {
     );
     // The top level holds review.md's block: only the file limit applies.
     let review = "审".repeat(MAX_UNKNOWN_BYTES);
-    let doc = read_document(&file(json!({ "review": { "summary": review } }))).expect("reads");
+    let doc = read_document(&file(
+        json!({ "review": { "rounds": [{ "summary": review }] } }),
+    ))
+    .expect("reads");
     assert_eq!(
-        doc.extra["review"]["summary"].as_str().map(str::len),
+        doc.review.as_ref().map(|r| r.rounds[0].summary.len()),
         Some(3 * MAX_UNKNOWN_BYTES)
     );
 }
@@ -326,7 +329,7 @@ fn unknown_values_in_a_file_up_to_the_limit() {
     // The array counts as one value, each element as one.
     let zeros = |n: usize| {
         format!(
-            r#"{{"format":"performance-goals","version":1,"review":[{}]}}"#,
+            r#"{{"format":"performance-goals","version":1,"tool":[{}]}}"#,
             vec!["0"; n].join(",")
         )
     };
@@ -335,7 +338,7 @@ fn unknown_values_in_a_file_up_to_the_limit() {
     assert_eq!(
         err,
         ReadError::TooManyUnknownValues {
-            path: format!("review[{}]", MAX_UNKNOWN_VALUES - 1)
+            path: format!("tool[{}]", MAX_UNKNOWN_VALUES - 1)
         }
     );
 }

@@ -2,12 +2,11 @@
 //! grammar, the reader and validation.
 #![cfg(not(target_arch = "wasm32"))]
 
-use perf_goals::core::format::{
-    decode_text, read_document, read_file, write_document, ReadError, Status,
-};
+use perf_goals::core::format::{decode_text, read_document, write_document, ReadError, Status};
 use perf_goals::core::model::{
     Budget, Department, Document, Indicator, Project, SpendingPlan, Unit,
 };
+use perf_goals::core::open::read_file;
 use perf_goals::core::rules::validate;
 use perf_goals::core::value::{parse_value, quantities_in};
 use proptest::prelude::*;

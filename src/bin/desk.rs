@@ -37,10 +37,12 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use perf_goals::core::format::{decode_text, read_file, ReadError};
+    use perf_goals::core::format::{decode_text, ReadError};
     use perf_goals::core::limits::MAX_FILE_BYTES;
+    use perf_goals::core::open::read_file;
+    use perf_goals::core::review::{Decision, ReviewState};
     use perf_goals::core::rules::validate;
-    use perf_goals::core::summary::{cells, summary_row, ReviewState, SummaryLine};
+    use perf_goals::core::summary::{cells, summary_row, SummaryLine};
     use serde_json::json;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -135,9 +137,12 @@ mod worker {
                 let state = match row.review.state {
                     ReviewState::Unreviewed => 0,
                     ReviewState::InReview { round } => 1000 + round.min(999),
-                    ReviewState::Returned => 2000,
-                    ReviewState::Passed => 3000,
-                    ReviewState::Unreadable => 4000,
+                    ReviewState::Reviewed { decision, round } => match decision {
+                        None => 2000 + round.min(999),
+                        Some(Decision::Returned) => 3000,
+                        Some(Decision::ApprovedAfterChanges) => 4000,
+                        Some(Decision::Approved) => 5000,
+                    },
                 };
                 let order = [row.grade.map(|g| g as u64), Some(state)];
                 let line = SummaryLine {

@@ -4,7 +4,8 @@
 //!     perf-goals-check --summary [--csv] FILE...
 //!
 //! Prints every finding of each file with where it is, then a summary per
-//! file; or (`--summary`) one table line per file, as the 审核台 shows it.
+//! file and its review state (审核状态, open 审核意见); or (`--summary`) one
+//! table line per file, as the 审核台 shows it.
 //! Exit status: 2 when a file could not be read or checked, else 1 when some
 //! file has errors or open review comments, else 0.
 //!
@@ -35,11 +36,13 @@ mod cli {
     use std::time::{Duration, Instant};
 
     use perf_goals::core::findings::{describe_location, Counts, Finding};
-    use perf_goals::core::format::{decode_text, read_file, ReadError};
+    use perf_goals::core::format::{decode_text, ReadError, Status};
     use perf_goals::core::limits::MAX_FILE_BYTES;
     use perf_goals::core::model::Document;
-    use perf_goals::core::rules::{status_of, validate};
-    use perf_goals::core::summary::{self, review_of, summary_row, SummaryLine, COLUMNS};
+    use perf_goals::core::open::read_file;
+    use perf_goals::core::review::{document_status, review_summary, Decision, ReviewState};
+    use perf_goals::core::rules::validate;
+    use perf_goals::core::summary::{self, summary_row, SummaryLine, COLUMNS};
     use serde_json::{json, Value};
 
     const USAGE: &str = "用法：perf-goals-check [--json] 文件.json...\n\
@@ -189,9 +192,9 @@ mod cli {
             let path = &o.files[i];
             match &outcome {
                 Outcome::Refused(_) => any_refused = true,
+                // Errors or open 审核意见: the file is not complete.
                 Outcome::Checked { doc, findings, .. } => {
-                    any_errors |=
-                        Counts::of(findings).errors > 0 || review_of(doc).open_comments > 0
+                    any_errors |= document_status(findings, doc.review.as_ref()) == Status::Draft
                 }
             }
             if o.summary {
@@ -425,23 +428,25 @@ mod cli {
                     }
                 }
                 let c = Counts::of(findings);
-                let open = review_of(doc).open_comments;
                 out.line(&format!(
-                    "-- {path}：错误 {}，警告 {}，提示 {}；状态 {}{}",
+                    "-- {path}：错误 {}，警告 {}，提示 {}；状态 {}",
                     c.errors,
                     c.warnings,
                     c.infos,
-                    if c.errors == 0 {
-                        "完成（complete）"
-                    } else {
-                        "草稿（draft）"
+                    match document_status(findings, doc.review.as_ref()) {
+                        Status::Complete => "完成（complete）",
+                        Status::Draft => "草稿（draft）",
                     },
-                    if open > 0 {
-                        format!("；未处理审核意见 {open} 条")
-                    } else {
-                        String::new()
-                    }
                 ));
+                let review = review_summary(doc.review.as_ref());
+                out.line(&match review.state {
+                    ReviewState::Unreviewed => "   审核状态 未审核".to_string(),
+                    state => format!(
+                        "   审核状态 {}；未处理审核意见 {} 条",
+                        state.label(),
+                        review.open_comments
+                    ),
+                });
                 out.line("");
             }
         }
@@ -456,12 +461,14 @@ mod cli {
                 notes,
             } => {
                 let c = Counts::of(findings);
+                let review = review_summary(doc.review.as_ref());
                 json!({
                     "file": path,
-                    "status": status_of(findings).as_str(),
+                    "status": document_status(findings, doc.review.as_ref()).as_str(),
                     "counts": { "error": c.errors, "warning": c.warnings, "info": c.infos },
                     "notes": notes,
-                    "open_comments": review_of(doc).open_comments,
+                    "open_comments": review.open_comments,
+                    "review": review_json(review.state, review.open_comments),
                     "findings": findings.iter().map(|f| json!({
                         "code": f.code.as_str(),
                         "severity": f.severity.key(),
@@ -473,6 +480,30 @@ mod cli {
                 })
             }
         }
+    }
+
+    /// `review` of `--json`: the state as a key and as 审核台 shows it, the
+    /// current round (none before the first) and the open comments.
+    fn review_json(state: ReviewState, open_comments: usize) -> Value {
+        let (key, round) = match state {
+            ReviewState::Unreviewed => ("unreviewed", None),
+            ReviewState::InReview { round } => ("in_review", Some(round)),
+            ReviewState::Reviewed { round, decision } => (
+                match decision {
+                    Some(Decision::Approved) => "approved",
+                    Some(Decision::ApprovedAfterChanges) => "approved_after_changes",
+                    Some(Decision::Returned) => "returned",
+                    None => "reviewed",
+                },
+                Some(round),
+            ),
+        };
+        json!({
+            "state": key,
+            "label": state.label(),
+            "round": round,
+            "open_comments": open_comments,
+        })
     }
 
     fn summary_line(path: &str, outcome: &Outcome) -> SummaryLine {

@@ -179,6 +179,23 @@ impl Finding<ProjectField> {
     }
 }
 
+impl Finding {
+    /// This finding as one of project `index`'s own, or `None` when it is
+    /// elsewhere (the inverse of [`Finding::in_project`]).
+    pub fn of_project(&self, index: usize) -> Option<Finding<ProjectField>> {
+        match self.location {
+            Location::Project(i, field) if i == index => Some(Finding {
+                code: self.code,
+                severity: self.severity,
+                message: self.message.clone(),
+                location: field,
+                folded_under: self.folded_under,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// The four dimensions reviewers grade on (88号).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
@@ -262,4 +279,23 @@ impl Counts {
 /// Where a finding is, for a reader of a list (see [`Location::describe`]).
 pub fn describe_location(doc: &Document, location: &Location) -> String {
     location.describe(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_finding_placed_in_the_document_comes_back_only_for_its_project() {
+        let own = Finding {
+            code: Code::D1,
+            severity: Severity::Error,
+            message: "预算数应等于财政拨款与其他资金之和".to_string(),
+            location: ProjectField::BudgetTotal,
+            folded_under: None,
+        };
+        let placed = own.clone().in_project(2);
+        assert_eq!(placed.of_project(2), Some(own));
+        assert_eq!(placed.of_project(1), None);
+    }
 }

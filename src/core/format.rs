@@ -24,10 +24,9 @@ use super::model::{
     Budget, Checkpoint, Department, DepartmentList, Document, Extra, Indicator, IndicatorField,
     Project, SpendingPlan, Unit, FORMAT_NAME, FORMAT_VERSION,
 };
-
-/// 导入 takes our JSON or our printable HTML; it lives with the HTML reading
-/// (`core::open`), and is named here too, where callers have always found it.
-pub use super::open::{read_file, ImportWarning, Imported};
+use super::review::{
+    acknowledged_value, read_acknowledged, read_review, review_value, ReviewReadError,
+};
 
 /// `status` of a written file: computed from validation, never trusted on import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +112,15 @@ pub enum ReadError {
     },
     /// An HTML file with our data block, but not as our writer leaves it.
     BadHtml(HtmlProblem),
+    /// The `review` block or the `acknowledged` list (format.md 1.1) is not
+    /// as review.md says; it names its own path.
+    Review(ReviewReadError),
+}
+
+impl From<ReviewReadError> for ReadError {
+    fn from(e: ReviewReadError) -> Self {
+        ReadError::Review(e)
+    }
 }
 
 /// The lists with a limit on their length (limits.rs).
@@ -262,6 +270,7 @@ impl fmt::Display for ReadError {
                 "这个 HTML 文件{}，可能被改动过，未导入。",
                 problem.detail()
             ),
+            ReadError::Review(e) => e.fmt(f),
         }
     }
 }
@@ -537,6 +546,15 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
     for (i, value) in project_values.into_iter().enumerate() {
         projects.push(read_project(format!("projects[{i}]"), value)?);
     }
+    // Null is the same as absent, as for every other key.
+    let acknowledged = match top.map.shift_remove("acknowledged") {
+        None => Vec::new(),
+        Some(v) => read_acknowledged(v, "acknowledged")?,
+    };
+    let review = match top.map.shift_remove("review") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(read_review(v, "review")?),
+    };
     let saved_at = top.text("saved_at")?;
 
     Ok(Document {
@@ -545,6 +563,8 @@ pub fn read_document(text: &str) -> Result<Document, ReadError> {
         money_unit,
         department,
         projects,
+        acknowledged,
+        review,
         saved_at,
         extra: top.rest(),
     })
@@ -591,6 +611,13 @@ fn read_project(path: String, value: Value) -> Result<Project, ReadError> {
         for f in IndicatorField::ALL {
             *indicator.get_mut(f) = ir.text(f.key())?;
         }
+        // Absent (or null) is no value at all, unlike the six cells: the row
+        // was not started from last year's.
+        indicator.last_year_value = match ir.map.shift_remove(LAST_YEAR_VALUE) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(other) => return Err(ir.wrong(LAST_YEAR_VALUE, "文本", &other)),
+        };
         indicator.extra = ir.rest();
         indicators.push(indicator);
     }
@@ -606,8 +633,14 @@ fn read_project(path: String, value: Value) -> Result<Project, ReadError> {
     })
 }
 
+/// The key of 上年指标值 in an indicator row (format.md 1.1).
+pub const LAST_YEAR_VALUE: &str = "last_year_value";
+
 /// Writes the document: pretty, two-space indent, keys in format.md's order, then
-/// any unknown keys as they came. Ends with a newline.
+/// any unknown keys as they came. Ends with a newline. The optional keys of
+/// format.md 1.1 are written only when they hold something (`acknowledged`
+/// not empty, `review` and `last_year_value` present), so a file without them
+/// is written exactly as before they existed.
 pub fn write_document(doc: &Document, status: Status) -> String {
     let mut top = Map::new();
     top.insert("format".into(), FORMAT_NAME.into());
@@ -628,6 +661,12 @@ pub fn write_document(doc: &Document, status: Status) -> String {
         "projects".into(),
         Value::Array(doc.projects.iter().map(project_value).collect()),
     );
+    if !doc.acknowledged.is_empty() {
+        top.insert("acknowledged".into(), acknowledged_value(&doc.acknowledged));
+    }
+    if let Some(review) = &doc.review {
+        top.insert("review".into(), review_value(review));
+    }
     top.insert("saved_at".into(), doc.saved_at.clone().into());
     let value = with_extra(top, &doc.extra);
     // Writing a Value built from strings and maps cannot fail.
@@ -677,6 +716,9 @@ fn project_value(p: &Project) -> Value {
                     let mut r = Map::new();
                     for f in IndicatorField::ALL {
                         r.insert(f.key().into(), row.get(f).clone().into());
+                    }
+                    if let Some(last) = &row.last_year_value {
+                        r.insert(LAST_YEAR_VALUE.into(), last.clone().into());
                     }
                     with_extra(r, &row.extra)
                 })

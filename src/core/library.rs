@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use super::model::{level2_choices, Indicator, LEVELS};
 use super::normalise::normalise;
+use super::value::{parse_value, ParsedValue};
 
 pub const FORMAT_NAME: &str = "indicator-library";
 pub const FORMAT_VERSION: u64 = 1;
@@ -143,7 +144,7 @@ impl Row {
             description: self.description.clone(),
             value: self.value.clone(),
             basis: self.basis.clone(),
-            extra: Default::default(),
+            ..Default::default()
         }
     }
 
@@ -157,7 +158,7 @@ impl Row {
             description: fill(&self.description),
             value: fill(&self.value),
             basis: fill(&self.basis),
-            extra: Default::default(),
+            ..Default::default()
         }
     }
 
@@ -183,6 +184,21 @@ impl Row {
 
     pub fn aspect(&self) -> Aspect {
         Aspect::of(&self.level1, &self.level2)
+    }
+
+    /// What the example value measures, as the 指标库 dialog lists it: its
+    /// unit (`万人次`), `完成时限`, `定性`, or nothing.
+    pub fn unit_label(&self) -> String {
+        match parse_value(&self.filled("2024").value) {
+            ParsedValue::Quant(q) => {
+                let mut unit = q.scale.map(String::from).unwrap_or_default();
+                unit.push_str(&q.unit);
+                unit
+            }
+            ParsedValue::Deadline(_) => "完成时限".to_string(),
+            ParsedValue::Grade => "定性".to_string(),
+            ParsedValue::Unmeasurable => String::new(),
+        }
     }
 
     /// The idea the row stands for: its id without the kind (`count.trainees`).
@@ -951,6 +967,19 @@ mod tests {
     }
 
     #[test]
+    fn the_dialog_lists_each_row_by_what_its_value_measures() {
+        let lib = built_in();
+        let labels: HashSet<String> = lib.rows().iter().map(Row::unit_label).collect();
+        assert!(labels.contains("完成时限"), "{labels:?}");
+        assert!(labels.contains("%"), "{labels:?}");
+        assert!(labels.iter().any(|l| l.contains("元")), "{labels:?}");
+        assert!(lib
+            .rows()
+            .iter()
+            .all(|r| !r.unit_label().is_empty() || r.value.contains("{")));
+    }
+
+    #[test]
     fn every_built_in_row_is_written_out_in_full() {
         let lib = built_in();
         for r in lib.rows() {
@@ -997,7 +1026,7 @@ mod tests {
                 description: desc.into(),
                 value: value.into(),
                 basis: basis.into(),
-                extra: Default::default(),
+                ..Default::default()
             };
         let mut indicators = vec![
             base(
@@ -1210,7 +1239,7 @@ mod tests {
                 description: desc.into(),
                 value: value.into(),
                 basis: basis.into(),
-                extra: Default::default(),
+                ..Default::default()
             };
         let check = |r: Indicator| rules_1_1_by_our_reading(&r);
         assert!(check(row(

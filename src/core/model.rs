@@ -4,6 +4,8 @@
 
 use serde_json::{Map, Value};
 
+use super::review::{Acknowledgement, Review};
+
 /// Keys a reader did not know, kept in their order and written back untouched.
 pub type Extra = Map<String, Value>;
 
@@ -18,6 +20,10 @@ pub struct Document {
     pub money_unit: String,
     pub department: Department,
     pub projects: Vec<Project>,
+    /// 已核实: the preparer's word on warnings and hints (format.md 1.1).
+    pub acknowledged: Vec<Acknowledgement>,
+    /// The reviewer's rounds and 审核意见 (review.md); `None` when unreviewed.
+    pub review: Option<Review>,
     pub saved_at: String,
     pub extra: Extra,
 }
@@ -182,6 +188,9 @@ pub struct Indicator {
     pub description: String,
     pub value: String,
     pub basis: String,
+    /// 上年指标值: on a draft started with 新建下一年度, the row's 指标值 of the
+    /// year before, for reference only; no rule reads it (format.md 1.1).
+    pub last_year_value: Option<String>,
     pub extra: Extra,
 }
 
@@ -287,9 +296,25 @@ pub fn level2_choices(level1: &str) -> Option<&'static [&'static str]> {
 
 impl Document {
     /// An empty draft, as 新建草稿 creates it.
-    pub fn new_draft() -> Self {
+    /// An empty document in our money unit: what a file read from elsewhere
+    /// (a Word table) starts from.
+    pub fn empty() -> Self {
         Document {
             money_unit: MONEY_UNIT.to_string(),
+            ..Default::default()
+        }
+    }
+
+    pub fn new_draft() -> Self {
+        // Each list starts with one paragraph to type into.
+        Document {
+            money_unit: MONEY_UNIT.to_string(),
+            department: Department {
+                overall_goals: vec![String::new()],
+                sub_goals: vec![String::new()],
+                safeguards: vec![String::new()],
+                ..Default::default()
+            },
             ..Default::default()
         }
     }
@@ -325,6 +350,9 @@ impl Document {
             for row in &mut p.indicators {
                 for f in IndicatorField::ALL {
                     trim(row.get_mut(f));
+                }
+                if let Some(last) = &mut row.last_year_value {
+                    trim(last);
                 }
             }
         }

@@ -149,6 +149,36 @@ fn move_trailing_comparator(text: String) -> String {
     text
 }
 
+/// A 指标值 for print: its comparator written the standard way (`‹=` → `≤`,
+/// `>=` → `≥`, `═` → `=`), everything else exactly as typed. Never applied
+/// while the preparer types, only to what is printed.
+pub fn display_comparators(text: &str) -> Cow<'_, str> {
+    const FORMS: [(&str, &str); 14] = [
+        ("‹=", "≤"),
+        ("›=", "≥"),
+        ("＜＝", "≤"),
+        ("＞＝", "≥"),
+        ("<=", "≤"),
+        ("=<", "≤"),
+        (">=", "≥"),
+        ("=>", "≥"),
+        ("≦", "≤"),
+        ("≧", "≥"),
+        ("⩽", "≤"),
+        ("⩾", "≥"),
+        ("═", "="),
+        ("‹", "<"),
+    ];
+    if !FORMS.iter().any(|(from, _)| text.contains(from)) && !text.contains('›') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (from, to) in FORMS {
+        out = out.replace(from, to);
+    }
+    Cow::Owned(out.replace('›', ">"))
+}
+
 /// `str::trim`, with a fast answer for the usual text that has nothing to trim
 /// (the general one costs more than a whole short rule; it runs several times
 /// per row on every keystroke).
@@ -243,6 +273,18 @@ mod tests {
         );
         assert_eq!(normalise("县内"), "县内", "no number, no comparator");
         assert_eq!(normalise("１，０００人次"), "1,000人次");
+    }
+
+    #[test]
+    fn printed_comparators_are_the_standard_signs() {
+        assert_eq!(display_comparators("‹=2500元/件"), "≤2500元/件");
+        assert_eq!(display_comparators(">=95%"), "≥95%");
+        assert_eq!(display_comparators("═100%"), "=100%");
+        assert_eq!(
+            display_comparators("不低于 90%"),
+            "不低于 90%",
+            "words and spaces stay"
+        );
     }
 
     #[test]

@@ -8,10 +8,16 @@
 //!
 //! The data block is written and read here and nowhere else
 //! ([`embedded_json`], [`visible_text`]); `core::open` uses them for 导入.
+//!
+//! After the tables: the reviewer's 审核意见 when the document has a round,
+//! then the appendices (findings while errors remain, 已核实, 上年指标值).
 
 use super::findings::{describe_location, Finding, Severity};
-use super::format::{write_document, HtmlProblem, ReadError, Status};
-use super::model::{Checkpoint, DepartmentList, Document, IndicatorField, Project};
+use super::format::{write_document, HtmlProblem, ReadError};
+use super::model::{Checkpoint, DepartmentList, Document, Project};
+use super::normalise::display_comparators;
+use super::review::anchor::describe_project;
+use super::review::{acknowledgement_of, document_status, Locator, Resolved, Review, MOVED_LABEL};
 
 /// The id of the data block that carries the document.
 pub const DATA_ID: &str = "perf-goals-document";
@@ -84,6 +90,7 @@ p { margin: 0 0 2mm; text-indent: 2em; line-height: 1.6; white-space: pre-wrap; 
 .project h3 { text-align: center; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; vertical-align: middle; white-space: pre-wrap; word-break: break-all; }
+td.value, td.amount, td.plan { word-break: keep-all; overflow-wrap: break-word; }
 th { font-weight: normal; text-align: center; }
 table.head td.caption { border: none; padding: 0 0 1.5mm; }
 table.head td.unit { border: none; padding: 0 0 1.5mm; text-align: right; }
@@ -98,6 +105,9 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .appendix { break-before: page; }
 .appendix li { margin: 1mm 0; }
 .appendix .error { color: #a00; }
+.review { break-before: page; }
+.review table { margin-bottom: 3mm; }
+.review h3 { margin-top: 5mm; }
 @media screen { body { max-width: 277mm; margin: 8mm auto; position: relative; } }
 "#;
 
@@ -153,16 +163,17 @@ pub fn printable_html(doc: &Document, findings: &[Finding]) -> String {
         project_table(&mut h, doc, i, p);
     }
     h.raw("</section>\n");
+    if let Some(review) = doc.review.as_ref().filter(|r| !r.rounds.is_empty()) {
+        review_section(&mut h, doc, review);
+    }
 
     if has_errors {
         appendix(&mut h, doc, findings);
     }
+    acknowledged_appendix(&mut h, doc, findings);
+    last_year_appendix(&mut h, doc);
 
-    let status = if has_errors {
-        Status::Draft
-    } else {
-        Status::Complete
-    };
+    let status = document_status(findings, doc.review.as_ref());
     data_block(&mut h.out, &write_document(doc, status));
     h.raw("</body>\n</html>\n");
     h.out
@@ -252,14 +263,12 @@ fn project_table(h: &mut Html, doc: &Document, index: usize, p: &Project) {
                 .text(row.level2.trim())
                 .raw("</td>");
         }
-        for f in [
-            IndicatorField::Name,
-            IndicatorField::Description,
-            IndicatorField::Value,
-            IndicatorField::Basis,
-        ] {
-            h.cell("<td>", row.get(f));
-        }
+        h.cell("<td>", &row.name)
+            .cell("<td>", &row.description)
+            // The comparator the standard way (`‹=` → `≤`), and a number kept
+            // with its unit on one line.
+            .cell("<td class=\"value\">", &display_comparators(&row.value))
+            .cell("<td>", &row.basis);
         h.raw("</tr>\n");
     }
     h.raw("</tbody>\n</table>\n</section>\n");
@@ -342,6 +351,138 @@ fn appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
         }
     }
     h.raw("</section>\n");
+}
+
+/// 审核意见: every round, newest first, with its 审核人, 审核时间, 审核结论
+/// and 总体审核意见, the 审核结论 of each project, and every comment with its
+/// place in the words of the form (found again as the editor finds it, or
+/// `原位置已修改`), its rule code, text, status and reply. Depends on the
+/// document only, so 导入 compares it like the tables.
+fn review_section(h: &mut Html, doc: &Document, review: &Review) {
+    h.raw("<section class=\"review\">\n<h2>审核意见</h2>\n");
+    let located = Locator::new(review, doc).all();
+    for (r, round) in review.rounds.iter().enumerate().rev() {
+        h.raw("<h3>第").shown(&round.round).raw("轮审核</h3>\n");
+        h.raw("<table class=\"review-head\">\n<colgroup><col style=\"width:14%\"><col style=\"width:22%\"><col style=\"width:14%\"><col style=\"width:18%\"><col style=\"width:14%\"><col style=\"width:18%\"></colgroup>\n");
+        h.raw("<tr><th>审核人</th>")
+            .cell("<td>", &round.reviewer)
+            .raw("<th>审核时间</th>");
+        if round.is_open() {
+            h.raw("<td>审核中</td>");
+        } else {
+            h.cell("<td>", &round.reviewed_at);
+        }
+        h.raw("<th>审核结论</th>")
+            .cell("<td>", round.decision.map_or("未定", |d| d.label()))
+            .raw("</tr>\n<tr><th>总体审核意见</th>")
+            .cell("<td colspan=\"5\">", &round.summary)
+            .raw("</tr>\n</table>\n");
+        if !round.projects.is_empty() {
+            h.raw("<table class=\"conclusions\">\n<colgroup><col style=\"width:18%\"><col style=\"width:20%\"><col style=\"width:10%\"><col style=\"width:6%\"><col style=\"width:46%\"></colgroup>\n");
+            h.raw("<thead><tr><th>项目编码</th><th>项目名称</th><th>结论</th><th>等级</th><th>意见</th></tr></thead>\n<tbody>\n");
+            for c in &round.projects {
+                h.raw("<tr>")
+                    .cell("<td>", &c.code)
+                    .cell("<td>", &c.name)
+                    .cell("<td>", c.decision.map_or("", |d| d.label()))
+                    .cell("<td>", c.grade.map_or("", |g| g.label()))
+                    .cell("<td>", &c.opinion)
+                    .raw("</tr>\n");
+            }
+            h.raw("</tbody>\n</table>\n");
+        }
+        let comments: Vec<_> = located.iter().filter(|l| l.round == r).collect();
+        if comments.is_empty() {
+            continue;
+        }
+        h.raw("<table class=\"comments\">\n<colgroup><col style=\"width:24%\"><col style=\"width:6%\"><col style=\"width:32%\"><col style=\"width:8%\"><col style=\"width:30%\"></colgroup>\n");
+        h.raw("<thead><tr><th>位置</th><th>规则</th><th>审核意见</th><th>状态</th><th>回复</th></tr></thead>\n<tbody>\n");
+        for l in comments {
+            let Some(comment) = round.comments.get(l.index) else {
+                continue;
+            };
+            let place = match l.resolved {
+                Resolved::At(place) => place.describe(doc),
+                Resolved::Moved { project: Some(i) } => {
+                    format!("{} {MOVED_LABEL}", describe_project(doc, i))
+                }
+                Resolved::Moved { project: None } => MOVED_LABEL.to_string(),
+            };
+            h.raw("<tr>")
+                .cell("<td>", &place)
+                .cell("<td>", &comment.code)
+                .cell("<td>", &comment.text)
+                .cell("<td>", comment.status.label())
+                .cell("<td>", &comment.reply)
+                .raw("</tr>\n");
+        }
+        h.raw("</tbody>\n</table>\n");
+    }
+    h.raw("</section>\n");
+}
+
+/// 已核实, for the reviewer: each warning or hint the preparer marked checked
+/// and still reported, with its code, place, message and the reason given.
+fn acknowledged_appendix(h: &mut Html, doc: &Document, findings: &[Finding]) {
+    if doc.acknowledged.is_empty() {
+        return;
+    }
+    let listed: Vec<_> = findings
+        .iter()
+        .filter_map(|f| acknowledgement_of(&doc.acknowledged, doc, f).map(|a| (f, a)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    h.raw(APPENDIX_OPEN)
+        .raw("\n<h2>附：已核实的问题</h2>\n<table class=\"acknowledged\">\n<colgroup><col style=\"width:6%\"><col style=\"width:22%\"><col style=\"width:40%\"><col style=\"width:32%\"></colgroup>\n");
+    h.raw("<thead><tr><th>规则</th><th>位置</th><th>问题</th><th>核实理由</th></tr></thead>\n<tbody>\n");
+    for (f, a) in listed {
+        h.raw("<tr><td>")
+            .shown(&f.code)
+            .raw("</td>")
+            .cell("<td>", &describe_location(doc, &f.location))
+            .cell("<td>", &f.message)
+            .cell("<td>", &a.reason)
+            .raw("</tr>\n");
+    }
+    h.raw("</tbody>\n</table>\n</section>\n");
+}
+
+/// 上年指标值: on a draft started with 新建下一年度, each row's value of the
+/// year before beside this year's, in the order of the tables.
+fn last_year_appendix(h: &mut Html, doc: &Document) {
+    let rows: Vec<_> = doc
+        .projects
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.indicators
+                .iter()
+                .enumerate()
+                .filter_map(move |(r, row)| Some((i, p, r, row, row.last_year_value.as_ref()?)))
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    h.raw(APPENDIX_OPEN)
+        .raw("\n<h2>附：上年指标值</h2>\n<table class=\"last-year\">\n<colgroup><col style=\"width:24%\"><col style=\"width:6%\"><col style=\"width:26%\"><col style=\"width:22%\"><col style=\"width:22%\"></colgroup>\n");
+    h.raw("<thead><tr><th>项目</th><th>行</th><th>三级指标</th><th>上年指标值</th><th>本年指标值</th></tr></thead>\n<tbody>\n");
+    for (i, p, r, row, last) in rows {
+        h.raw("<tr><td>")
+            .number(i + 1)
+            .raw(".")
+            .text(p.name.trim())
+            .raw("</td><td>")
+            .number(r + 1)
+            .raw("</td>")
+            .cell("<td>", &row.name)
+            .cell("<td>", last)
+            .cell("<td>", &row.value)
+            .raw("</tr>\n");
+    }
+    h.raw("</tbody>\n</table>\n</section>\n");
 }
 
 /// The JSON document carried by a printable HTML file of ours, and the markup
@@ -488,6 +629,7 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 mod tests {
     use super::*;
     use crate::core::format::read_document;
+    use crate::core::model::IndicatorField;
     use crate::core::rules::{testkit::sound_doc, validate};
 
     const PAYLOADS: [&str; 10] = [
@@ -607,6 +749,20 @@ mod tests {
     }
 
     #[test]
+    fn a_value_prints_its_comparator_the_standard_way_and_keeps_it_in_the_data() {
+        let mut doc = sound_doc();
+        doc.projects[0].indicators[3].value = "‹=2500元/件".into();
+        let html = printable_html(&doc, &validate(&doc));
+        assert!(html.contains("<td class=\"value\">≤2500元/件</td>"));
+        let (json, _) = embedded_json(&html).expect("our file");
+        assert!(
+            json.contains("‹=2500元/件"),
+            "the data keeps what was typed"
+        );
+        assert!(html.contains("td.value, td.amount, td.plan { word-break: keep-all"));
+    }
+
+    #[test]
     fn level_cells_merge_over_their_rows_as_in_the_seed() {
         let seed = read_document(include_str!("../../tests/fixtures/seed.json")).expect("seed");
         let spans = merge_spans(&seed.projects[0]);
@@ -623,6 +779,237 @@ mod tests {
         assert!(html.contains("<td class=\"merged\" rowspan=\"4\">产出指标</td>"));
         assert_eq!(html.matches("<section class=\"project\">").count(), 6);
         assert_eq!(html.matches("<thead>").count(), 6);
+    }
+
+    use crate::core::findings::Severity;
+    use crate::core::review::anchor::ProjectPlace;
+    use crate::core::review::{
+        acknowledge, add_comment, close_round, conclusion_mut, set_reply, start_round, Decision,
+        Place,
+    };
+
+    fn value_cell(row: usize) -> Place {
+        Place::Project(0, ProjectPlace::Cell(row, IndicatorField::Value))
+    }
+
+    /// Two rounds on the sound document: the first closed and returned, with a
+    /// comment on a cell (answered), one on a row later deleted and one on the
+    /// document; the second open, with one comment.
+    fn reviewed(text: &str) -> Document {
+        let mut doc = sound_doc();
+        let mut review = Review::default();
+        start_round(&mut review, &format!("绩效科{text}"));
+        let on_cell = add_comment(&mut review, &doc, value_cell(0), &format!("请核实{text}"))
+            .expect("comment");
+        let last = doc.projects[0].indicators.len() - 1;
+        add_comment(
+            &mut review,
+            &doc,
+            Place::Project(0, ProjectPlace::Row(last)),
+            "此行请删除",
+        )
+        .expect("comment");
+        add_comment(&mut review, &doc, Place::Document, "请补充申报依据").expect("comment");
+        if let Some(r) = review.rounds.last_mut() {
+            r.summary = format!("总体意见{text}");
+            r.comments[0].code = format!("C2{text}");
+        }
+        if let Ok(c) = conclusion_mut(&mut review, &doc, 0) {
+            c.decision = Some(Decision::Returned);
+            c.grade = Some(crate::core::findings::Grade::Fair);
+            c.opinion = format!("成本指标应为金额上限{text}");
+        }
+        close_round(
+            &mut review,
+            &doc,
+            "2027-03-02T08:00:00Z",
+            Decision::Returned,
+        )
+        .expect("closed");
+        set_reply(&mut review, &on_cell, &format!("已核实{text}")).expect("reply");
+        doc.projects[0].indicators.pop();
+        start_round(&mut review, "");
+        add_comment(&mut review, &doc, value_cell(1), "第二轮意见").expect("comment");
+        doc.review = Some(review);
+        doc
+    }
+
+    fn section<'h>(html: &'h str, open: &str) -> &'h str {
+        let from = html
+            .find(open)
+            .unwrap_or_else(|| panic!("{open} in the html"));
+        let rest = &html[from..];
+        &rest[..rest.find("</section>").unwrap_or(rest.len())]
+    }
+
+    #[test]
+    fn a_reviewed_document_prints_its_rounds_newest_first_with_every_comment() {
+        let doc = reviewed("");
+        let findings = validate(&doc);
+        let html = printable_html(&doc, &findings);
+        let review = section(&html, "<section class=\"review\">");
+        assert!(
+            html.find("<section class=\"review\">") > html.rfind("<section class=\"project\">")
+        );
+        assert!(review.contains("<h2>审核意见</h2>"));
+        let (second, first) = (
+            review.find("<h3>第2轮审核</h3>").expect("round 2"),
+            review.find("<h3>第1轮审核</h3>").expect("round 1"),
+        );
+        assert!(second < first, "newest first");
+        let (round2, round1) = (&review[second..first], &review[first..]);
+        assert!(round2.contains("<th>审核人</th><td>绩效科</td><th>审核时间</th><td>审核中</td><th>审核结论</th><td>未定</td>"));
+        assert!(round1.contains(
+            "<th>审核时间</th><td>2027-03-02T08:00:00Z</td><th>审核结论</th><td>退回修改</td>"
+        ));
+        assert!(round1.contains("<th>总体审核意见</th><td colspan=\"5\">总体意见</td>"));
+        assert!(round1.contains("<td>13081123P00021510001E</td><td>法律顾问费</td><td>退回修改</td><td>中</td><td>成本指标应为金额上限</td>"));
+        assert!(round1.contains("<tr><td>项目1「法律顾问费」 指标第1行「指标值」</td><td>C2</td><td>请核实</td><td>已答复</td><td>已核实</td></tr>"), "{round1}");
+        assert!(round1.contains("<tr><td>项目1「法律顾问费」 原位置已修改</td><td></td><td>此行请删除</td><td>待处理</td><td></td></tr>"), "{round1}");
+        assert!(
+            round1.contains("<tr><td>整个文件</td><td></td><td>请补充申报依据</td><td>待处理</td>")
+        );
+        assert!(round2.contains("<td>项目1「法律顾问费」 指标第2行「指标值」</td><td></td><td>第二轮意见</td><td>待处理</td>"));
+        // Open comments keep the carried document a draft, errors or not.
+        assert!(findings.iter().all(|f| f.severity != Severity::Error));
+        assert!(embedded_json(&html)
+            .expect("data")
+            .0
+            .contains("\"status\": \"draft\""));
+        // 导入 of the printed file: the review section is compared like the tables.
+        let imported = crate::core::open::read_file(&html).expect("imports");
+        assert_eq!(imported.warnings, []);
+        assert_eq!(imported.document, doc);
+        let tampered = html.replacen("<td>第二轮意见</td>", "<td>已同意</td>", 1);
+        assert_eq!(
+            crate::core::open::read_file(&tampered)
+                .expect("imports")
+                .warnings
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn sections_appear_only_when_there_is_something_to_show() {
+        let html = printable_html(&sound_doc(), &[]);
+        for heading in ["审核意见", "附：已核实的问题", "附：上年指标值"] {
+            assert!(!html.contains(heading), "{heading}");
+        }
+        // A review block without a round, and a 已核实 on a warning.
+        let mut doc = sound_doc();
+        doc.review = Some(Review::default());
+        doc.projects[0].spending_plan.mar = "0".into();
+        doc.projects[0].spending_plan.jun = "0".into();
+        let before = doc.clone();
+        let findings = validate(&doc);
+        let warning = findings.first().expect("E5");
+        acknowledge(&mut doc.acknowledged, &before, warning, "上半年为招标期")
+            .expect("acknowledged");
+        let html = printable_html(&doc, &findings);
+        assert!(!html.contains("<h2>审核意见</h2>"), "no round, no section");
+        assert!(html.contains("附：已核实的问题"));
+        // Its finding gone (the plan fixed), the acknowledgement is not listed.
+        doc.projects[0].spending_plan.jun = "20".into();
+        let html = printable_html(&doc, &validate(&doc));
+        assert!(!html.contains("附：已核实"));
+    }
+
+    #[test]
+    fn acknowledged_findings_are_listed_for_the_reviewer() {
+        let mut doc = sound_doc();
+        doc.projects[0].spending_plan.mar = "0".into();
+        doc.projects[0].spending_plan.jun = "0".into();
+        let findings = validate(&doc);
+        let warning = findings.first().cloned().expect("E5");
+        let before = doc.clone();
+        acknowledge(
+            &mut doc.acknowledged,
+            &before,
+            &warning,
+            "上半年为招标期，确无支出",
+        )
+        .expect("acknowledged");
+        let html = printable_html(&doc, &findings);
+        let appendix = section(&html, "<h2>附：已核实的问题</h2>");
+        let row = format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>上半年为招标期，确无支出</td></tr>",
+            warning.code,
+            describe_location(&doc, &warning.location),
+            warning.message
+        );
+        assert!(appendix.contains(&row), "{appendix}");
+        assert!(!html.contains("draft-mark\">"), "a warning is no error");
+    }
+
+    #[test]
+    fn last_years_values_stand_beside_this_years() {
+        let mut doc = sound_doc();
+        doc.projects[0].indicators[1].last_year_value = Some("≥35次".into());
+        doc.projects[0].indicators[2].last_year_value = Some(String::new());
+        let html = printable_html(&doc, &validate(&doc));
+        let appendix = section(&html, "<h2>附：上年指标值</h2>");
+        let row = |r: usize, last: &str| {
+            let i = &doc.projects[0].indicators[r];
+            format!(
+                "<tr><td>1.法律顾问费</td><td>{}</td><td>{}</td><td>{last}</td><td>{}</td></tr>",
+                r + 1,
+                i.name,
+                i.value
+            )
+        };
+        assert!(appendix.contains(&row(1, "≥35次")), "{appendix}");
+        assert!(appendix.contains(&row(2, "")));
+        assert_eq!(
+            appendix.matches("<tr><td>").count(),
+            2,
+            "only rows that have one"
+        );
+    }
+
+    #[test]
+    fn no_typed_text_in_the_review_or_the_appendices_becomes_markup() {
+        for payload in PAYLOADS {
+            let mut doc = reviewed(payload);
+            doc.projects[0].spending_plan.mar = "0".into();
+            doc.projects[0].spending_plan.jun = "0".into();
+            let findings = validate(&doc);
+            let warning = findings
+                .iter()
+                .find(|f| f.severity != Severity::Error)
+                .cloned()
+                .expect("a warning");
+            let before = doc.clone();
+            acknowledge(&mut doc.acknowledged, &before, &warning, payload).expect("ack");
+            for row in &mut doc.projects[0].indicators {
+                row.last_year_value = Some(payload.into());
+            }
+            if let Some(r) = doc.review.as_mut() {
+                r.rounds[0].projects[0].name = payload.into();
+                r.rounds[0].projects[0].code = payload.into();
+                r.rounds[1].reviewer = payload.into();
+            }
+            let html = printable_html(&doc, &validate(&doc));
+            assert!(html.contains("附：上年指标值") && html.contains("附：已核实的问题"));
+            let (markup, data) = html.split_at(
+                html.find("<script type=\"application/json\"")
+                    .expect("data block"),
+            );
+            for bad in [
+                "<script>",
+                "<img",
+                "<svg",
+                "<b>",
+                "onerror=\"",
+                "<!--",
+                "</textarea>",
+            ] {
+                assert!(!markup.contains(bad), "{payload}: {bad} in markup");
+            }
+            assert_eq!(data.matches("</script>").count(), 1, "{payload}");
+            let back = read_document(embedded_json(&html).expect("embedded").0).expect("reads");
+            assert_eq!(back, doc, "{payload}");
+        }
     }
 
     #[test]

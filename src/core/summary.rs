@@ -2,104 +2,12 @@
 //! the same for the command-line checker's `--summary` and, later, the
 //! browser's 审核台, including its CSV.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
-use serde_json::Value;
 
 use super::findings::{Counts, Finding, Grade};
 use super::model::{Document, Project};
+use super::review::{review_summary, ReviewSummary};
 use super::rules::{department_totals, light_copy, provisional_grade};
-
-/// Where a document stands in review (review.md).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReviewState {
-    Unreviewed,
-    /// A round is open (not yet closed, or closed without a decision).
-    InReview {
-        round: u64,
-    },
-    Returned,
-    /// 通过 or 修改后通过.
-    Passed,
-    /// A `review` key that is not shaped as review.md says.
-    Unreadable,
-}
-
-impl ReviewState {
-    pub fn label(&self) -> String {
-        match self {
-            ReviewState::Unreviewed => "未审核".into(),
-            ReviewState::InReview { round } => format!("审核中 第{round}轮"),
-            ReviewState::Returned => "退回修改".into(),
-            ReviewState::Passed => "通过".into(),
-            ReviewState::Unreadable => "审核信息无法识别".into(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Review {
-    pub state: ReviewState,
-    /// Comments whose status is `open`, each id counted once (its last round).
-    pub open_comments: usize,
-}
-
-/// The review state and open comments of a document, read from its `review`
-/// block as raw JSON (the model keeps it among the unknown keys for now; the
-/// integrator replaces this once the model knows the block).
-pub fn review_of(doc: &Document) -> Review {
-    let unreadable = Review {
-        state: ReviewState::Unreadable,
-        open_comments: 0,
-    };
-    let rounds = match doc.extra.get("review") {
-        None | Some(Value::Null) => {
-            return Review {
-                state: ReviewState::Unreviewed,
-                open_comments: 0,
-            }
-        }
-        Some(review) => match review.get("rounds").and_then(Value::as_array) {
-            Some(rounds) => rounds,
-            None => return unreadable,
-        },
-    };
-    let mut by_id: HashMap<&str, bool> = HashMap::new();
-    let mut open_without_id = 0;
-    for round in rounds {
-        let comments = round.get("comments").and_then(Value::as_array);
-        for c in comments.into_iter().flatten() {
-            let open = c.get("status").and_then(Value::as_str) == Some("open");
-            match c.get("id").and_then(Value::as_str) {
-                Some(id) if !id.is_empty() => {
-                    by_id.insert(id, open);
-                }
-                _ => open_without_id += usize::from(open),
-            }
-        }
-    }
-    let open_comments = open_without_id + by_id.values().filter(|&&open| open).count();
-    let state = match rounds.last() {
-        None => ReviewState::Unreviewed,
-        Some(last) => {
-            let text = |key| last.get(key).and_then(Value::as_str).unwrap_or("").trim();
-            let round = last
-                .get("round")
-                .and_then(Value::as_u64)
-                .unwrap_or(rounds.len() as u64);
-            match (text("reviewed_at").is_empty(), text("decision")) {
-                (false, "退回修改") => ReviewState::Returned,
-                (false, "通过" | "修改后通过") => ReviewState::Passed,
-                _ => ReviewState::InReview { round },
-            }
-        }
-    };
-    Review {
-        state,
-        open_comments,
-    }
-}
 
 /// What the table says about one document that was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,7 +23,8 @@ pub struct SummaryRow {
     pub warnings: usize,
     /// The worst provisional self-check grade of its projects; none without projects.
     pub grade: Option<Grade>,
-    pub review: Review,
+    /// The review state and open comments (review.md's 审核台 columns).
+    pub review: ReviewSummary,
 }
 
 /// The summary of `doc`, whose validation findings are `findings`.
@@ -140,7 +49,7 @@ pub fn summary_row(doc: &Document, findings: &[Finding]) -> SummaryRow {
         errors: counts.errors,
         warnings: counts.warnings,
         grade,
-        review: review_of(doc),
+        review: review_summary(doc.review.as_ref()),
     }
 }
 
@@ -249,57 +158,41 @@ mod tests {
     use crate::core::format::read_document;
     use crate::core::rules::validate;
 
-    fn with_review(review: &str) -> Document {
-        let mut doc = Document::new_draft();
-        doc.extra
-            .insert("review".into(), serde_json::from_str(review).expect("json"));
-        doc
+    fn with_review(review: serde_json::Value) -> Document {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/clean.json")).expect("json");
+        file["review"] = review;
+        read_document(&file.to_string()).expect("reads")
     }
 
     #[test]
-    fn review_states_follow_the_last_round() {
-        let state = |r: &str| review_of(&with_review(r)).state;
+    fn the_review_columns_come_from_the_review_block() {
+        use crate::core::review::ReviewState;
+        let row = |doc: &Document| summary_row(doc, &validate(doc));
+        let unreviewed = row(&Document::new_draft());
         assert_eq!(
-            review_of(&Document::new_draft()).state,
-            ReviewState::Unreviewed
+            (unreviewed.review.state, unreviewed.review.open_comments),
+            (ReviewState::Unreviewed, 0)
         );
-        assert_eq!(state(r#"{"rounds": []}"#), ReviewState::Unreviewed);
-        assert_eq!(
-            state(r#"{"rounds": [{"round": 1, "reviewed_at": "", "decision": ""}]}"#),
-            ReviewState::InReview { round: 1 }
-        );
-        assert_eq!(
-            state(
-                r#"{"rounds": [{"round": 1, "reviewed_at": "2027-03-02T08:00:00Z", "decision": "退回修改"},
-                {"round": 2, "reviewed_at": "", "decision": ""}]}"#
-            ),
-            ReviewState::InReview { round: 2 }
-        );
-        assert_eq!(
-            state(
-                r#"{"rounds": [{"round": 1, "reviewed_at": "2027-03-02T08:00:00Z", "decision": "退回修改"}]}"#
-            ),
-            ReviewState::Returned
-        );
-        assert_eq!(
-            state(
-                r#"{"rounds": [{"round": 3, "reviewed_at": "2027-03-02T08:00:00Z", "decision": "修改后通过"}]}"#
-            ),
-            ReviewState::Passed
-        );
-        assert_eq!(state(r#""通过""#), ReviewState::Unreadable);
-        assert_eq!(ReviewState::InReview { round: 2 }.label(), "审核中 第2轮");
-    }
-
-    #[test]
-    fn open_comments_count_each_id_once_as_last_seen() {
-        let doc = with_review(
-            r#"{"rounds": [
-                {"round": 1, "comments": [{"id": "1-1", "status": "open"}, {"id": "1-2", "status": "open"}]},
-                {"round": 2, "comments": [{"id": "1-1", "status": "closed"}, {"id": "2-1", "status": "open"}, {"status": "open"}, {"id": "2-2", "status": "answered"}]}
-            ]}"#,
-        );
-        assert_eq!(review_of(&doc).open_comments, 3);
+        let returned = with_review(serde_json::json!({ "rounds": [
+            { "round": 1, "reviewed_at": "2027-03-02T08:00:00Z", "decision": "退回修改", "comments": [
+                { "id": "1-1", "status": "open" },
+                { "id": "1-2", "status": "closed" },
+                { "id": "1-3", "status": "open" }
+            ] }
+        ] }));
+        let line = SummaryLine {
+            file: "a.json".into(),
+            outcome: Ok(row(&returned)),
+            notes: Vec::new(),
+        };
+        let cells = cells(&line);
+        assert_eq!((cells[8].as_str(), cells[9].as_str()), ("退回修改", "2"));
+        let working = with_review(serde_json::json!({ "rounds": [
+            { "round": 1, "reviewed_at": "2027-03-02T08:00:00Z", "decision": "退回修改" },
+            { "round": 2, "reviewed_at": "", "decision": "" }
+        ] }));
+        assert_eq!(row(&working).review.state.label(), "审核中 第2轮");
     }
 
     #[test]

@@ -25,12 +25,12 @@ pub fn App() -> impl IntoView {
 
     // A reload reopens the draft that was open, at the step that was open.
     if let Some(id) = storage::last_open() {
-        match storage::load(&id) {
-            Ok(doc) => app.open(id.clone(), &doc, storage::load_ui(&id), false),
-            Err(_) => storage::set_last_open(None),
+        if app.open_stored(&id, false).is_err() {
+            storage::set_last_open(None);
         }
     }
     tabs::install(app);
+    super::nav::install(app);
     widgets::dom::install_pointer_tracking();
 
     let main = move || match app.page.get() {
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
         SaveStatus::Saving => "正在保存…".to_string(),
         SaveStatus::Saved(t) => format!("已保存 {t}"),
         SaveStatus::Failed(why) => format!("未能保存：{why}"),
+        SaveStatus::Conflict(why) => why,
     };
     let failed = move || {
         matches!(app.save_status.get(), SaveStatus::Failed(_)) && app.page.get() == Page::Editor
@@ -67,6 +68,24 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="link" on:click=move |_| app.show_rules()>"规则说明"</button>
             </nav>
         </header>
+        {move || app.rescue.get().map(|text| {
+            let name = app
+                .editor
+                .with_untracked(|e| e.as_ref().map(|s| untrack(|| (s.doc.unit_name.get(), s.doc.year.get()))))
+                .map(|(unit, year)| crate::core::export::file_name(&unit, &year, "json").replace(".json", "-本页未保存的内容.json"))
+                .unwrap_or_else(|| "本页未保存的内容.json".to_string());
+            view! {
+                <div class="notice rescue" role="alert">
+                    <p>"本页有未能保存的内容（另一个标签页已修改或删除了该草稿）。可下载留作备份，再决定如何合并。"</p>
+                    <button type="button" class="primary small" on:click=move |_| {
+                        if let Err(e) = widgets::download::download(&name, "application/json", &text) {
+                            app.notice.set(Some(e));
+                        }
+                    }>"下载本页的内容"</button>
+                    <button type="button" on:click=move |_| app.rescue.set(None)>"关闭"</button>
+                </div>
+            }
+        })}
         {move || app.notice.get().map(|n| view! {
             <div class="notice" role="alert">
                 <p>{n}</p>

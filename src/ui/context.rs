@@ -34,9 +34,14 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     /// A message for the whole page (an import refused, storage unavailable).
     pub notice: RwSignal<Option<String>>,
+    /// This tab's text that could not be saved (another tab wrote or deleted
+    /// the draft first), offered for download until dismissed.
+    pub rescue: RwSignal<Option<String>>,
     /// The app's root owner: each editing session's state is created under a
     /// child of it.
     root: StoredValue<Option<Owner>>,
+    /// The draft last closed, for Forward after Back to the list.
+    pub recent: StoredValue<Option<String>>,
     /// This tab asked to take a draft over and waits for the other to hand off.
     pub taking_over: StoredValue<bool>,
     /// Whether the browser promised to keep this site's storage (None: not asked yet or no answer).
@@ -60,7 +65,9 @@ impl AppState {
             drafts_changed: RwSignal::new(0),
             save_status: RwSignal::new(SaveStatus::Idle),
             notice: RwSignal::new(None),
+            rescue: RwSignal::new(None),
             root: StoredValue::new(Owner::current()),
+            recent: StoredValue::new(None),
             taking_over: StoredValue::new(false),
             persisted: RwSignal::new(None),
             storage_ok: storage::available(),
@@ -87,26 +94,65 @@ impl AppState {
         self.drafts_changed.update(|n| *n += 1);
     }
 
-    /// Opens a document in the editor as draft `id`: editable, unless another
-    /// tab is editing it now (then read-only, with the offer to take over).
-    pub fn open(&self, id: String, doc: &Document, memory: storage::UiMemory, show_all: bool) {
-        let elsewhere = storage::held_elsewhere(&id, tab_id()).is_some();
-        self.open_with(id, doc, memory, show_all, elsewhere);
+    /// Opens a document in the editor as draft `id`, at stored revision
+    /// `revision`: editable when this tab can take the draft's lease, else
+    /// read-only (another tab edits it now) with the offer to take over.
+    pub fn open(
+        &self,
+        id: String,
+        doc: &Document,
+        revision: u64,
+        memory: storage::UiMemory,
+        show_all: bool,
+    ) {
+        let editable = storage::claim_lease(&id, tab_id());
+        // Two tabs may claim in the same moment: `tabs` checks a little later
+        // which one kept the lease.
+        self.open_with(id, doc, revision, memory, show_all, !editable);
+    }
+
+    /// Stores `doc` as a new draft, then opens it (saved before it is shown,
+    /// so a crash while showing it loses nothing). When storage refuses, the
+    /// draft still opens, in memory, and the notice says why. Gives its id.
+    pub fn create(&self, doc: &Document, memory: storage::UiMemory, show_all: bool) -> String {
+        let id = storage::new_id();
+        let revision = match storage::save_draft(&id, doc, errors_of(doc), None) {
+            Ok((_, revision)) => revision,
+            Err(e) => {
+                self.notice.set(Some(e.message()));
+                0
+            }
+        };
+        self.open(id.clone(), doc, revision, memory, show_all);
+        id
+    }
+
+    /// Opens draft `id` as stored, with what the editor remembered of it.
+    pub fn open_stored(&self, id: &str, show_all: bool) -> Result<(), String> {
+        let (doc, revision) = storage::load_with_revision(id)?;
+        self.open(
+            id.to_string(),
+            &doc,
+            revision,
+            storage::load_ui(id),
+            show_all,
+        );
+        Ok(())
     }
 
     pub fn open_with(
         &self,
         id: String,
         doc: &Document,
+        revision: u64,
         memory: storage::UiMemory,
         show_all: bool,
         read_only: bool,
     ) {
         let root = self.root.get_value().unwrap_or_default();
-        let session = Session::open(&root, id, doc, &memory, show_all);
+        let session = Session::open(&root, id, doc, revision, &memory, show_all);
         session.read_only.set(read_only);
         if !read_only {
-            storage::take_lease(&session.draft_id, tab_id());
             storage::set_last_open(Some(&session.draft_id));
         }
         self.editor.set(Some(session));
@@ -116,6 +162,7 @@ impl AppState {
 
     pub fn close_editor(&self) {
         if let Some(e) = self.editor.get_untracked() {
+            self.recent.set_value(Some(e.draft_id.clone()));
             e.save_now(self.save_status);
             if !e.read_only.get_untracked() {
                 storage::release_lease(&e.draft_id, tab_id());

@@ -280,7 +280,7 @@ test('files dropped on the page; a GB18030 file is read and said so; a bad one n
   await table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'gbk.json' }) }).getByRole('button', { name: '打开' }).click();
   await page.getByLabel('单位名称', { exact: true }).waitFor({ timeout: 15000 });
   assert.equal(await page.getByLabel('单位名称', { exact: true }).inputValue(), unit);
-  assert.match(await page.getByRole('alert').textContent(), /已按 GB18030（GBK）编码读取/);
+  assert.match(await page.getByRole('alert').textContent(), /不是 UTF-8 编码，已按 GB18030（GBK）/);
 
   // 清空列表 empties the table.
   await page.getByRole('button', { name: '← 返回草稿列表' }).click();

@@ -120,6 +120,9 @@ const LONG: Node = Node::Text(MAX_LONG_CHARS);
 /// The known key `key` of an object of kind `node`, and what belongs there.
 fn known(node: Node, key: &str) -> Option<Node> {
     Some(match (node, key) {
+        // `acknowledged` and `review` (format.md 1.1) are read by the review
+        // core; here they pass as unknown data of the top level, bounded in
+        // depth and in values like any other.
         (Node::Top, "format" | "status" | "year" | "money_unit" | "saved_at") => SHORT,
         (Node::Top, "version") => Node::Any,
         (Node::Top, "unit") => Node::Unit,
@@ -137,7 +140,7 @@ fn known(node: Node, key: &str) -> Option<Node> {
         (Node::Project, "indicators") => Node::List(Cap::Indicators),
         (Node::Budget, "total" | "fiscal" | "other") => SHORT,
         (Node::Plan, "mar" | "jun" | "oct" | "dec") => SHORT,
-        (Node::Row, "level1" | "level2" | "name" | "value" | "basis") => SHORT,
+        (Node::Row, "level1" | "level2" | "name" | "value" | "basis" | "last_year_value") => SHORT,
         (Node::Row, "description") => LONG,
         _ => return None,
     })

@@ -590,7 +590,7 @@ fn is_sibling_heading(text: &str) -> bool {
 /// Builds the document from the body: department lists by their headings,
 /// projects from the tables that read as project tables.
 pub fn document_from_blocks(blocks: &[Block]) -> Result<DocumentRead, DocxError> {
-    let mut doc = Document::new_draft();
+    let mut doc = Document::empty();
     let mut notes = Vec::new();
     let mut project_notes: Vec<Vec<String>> = Vec::new();
     let mut current: Option<DepartmentList> = None;

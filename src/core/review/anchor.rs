@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{json_type_name, ReviewReadError};
+use super::error::{json_type_name, ReviewReadError};
 pub use crate::core::findings::HeadField;
 use crate::core::findings::{Finding, Location, ProjectField};
 use crate::core::model::{Checkpoint, DepartmentList, Document, Extra, IndicatorField, Project};

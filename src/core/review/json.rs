@@ -4,102 +4,17 @@
 //! object, keys are written in the spec's order.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::anchor::Anchor;
+use super::error::json_type_name;
+pub use super::error::ReviewReadError;
 use super::model::{
     grade_from_label, Acknowledgement, Comment, CommentStatus, Conclusion, Decision, Review, Round,
 };
 use crate::core::format::{self, Status};
 use crate::core::model::{Document, Extra, FORMAT_NAME, FORMAT_VERSION};
-
-/// Why a `review` block or an `acknowledged` list was refused: what and where,
-/// in the preparer's language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReviewReadError {
-    WrongType {
-        path: String,
-        expected: &'static str,
-        found: &'static str,
-    },
-    /// A key that must hold text is missing or empty (a comment's `id`).
-    Missing { path: String },
-    /// `round` or `row` is not a positive integer.
-    NotPositive { path: String, found: String },
-    /// A `status`, `decision` or `grade` outside its vocabulary.
-    UnknownValue {
-        path: String,
-        found: String,
-        allowed: &'static str,
-    },
-    DuplicateId {
-        path: String,
-        id: String,
-        first: String,
-    },
-    /// The `reviewed` snapshot could not be read as a document.
-    Snapshot { path: String, detail: String },
-}
-
-impl ReviewReadError {
-    /// The path of the refused value (`review.rounds[0].comments[2].status`).
-    pub fn path(&self) -> &str {
-        match self {
-            Self::WrongType { path, .. }
-            | Self::Missing { path }
-            | Self::NotPositive { path, .. }
-            | Self::UnknownValue { path, .. }
-            | Self::DuplicateId { path, .. }
-            | Self::Snapshot { path, .. } => path,
-        }
-    }
-}
-
-impl fmt::Display for ReviewReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::WrongType {
-                path,
-                expected,
-                found,
-            } => write!(f, "文件中「{path}」应为{expected}，实际为{found}，未导入。"),
-            Self::Missing { path } => write!(f, "文件中「{path}」缺少或为空，未导入。"),
-            Self::NotPositive { path, found } => {
-                write!(f, "文件中「{path}」为「{found}」，应为正整数，未导入。")
-            }
-            Self::UnknownValue {
-                path,
-                found,
-                allowed,
-            } => write!(
-                f,
-                "文件中「{path}」为「{found}」，应为{allowed}之一，未导入。"
-            ),
-            Self::DuplicateId { path, id, first } => write!(
-                f,
-                "文件中「{path}」的审核意见编号「{id}」与「{first}」重复，未导入。"
-            ),
-            Self::Snapshot { path, detail } => {
-                write!(f, "文件中「{path}」（审核时的文件内容）无法读取：{detail}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ReviewReadError {}
-
-pub(crate) fn json_type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "布尔值",
-        Value::Number(_) => "数字",
-        Value::String(_) => "文本",
-        Value::Array(_) => "数组",
-        Value::Object(_) => "对象",
-    }
-}
 
 /// One JSON object being read: known keys are taken out, the rest is `extra`.
 struct Obj {
@@ -506,39 +421,4 @@ pub fn acknowledged_value(acks: &[Acknowledgement]) -> Value {
             })
             .collect(),
     )
-}
-
-/// Reads `review` and `acknowledged` from a document's unknown keys, where
-/// format.rs keeps them until the document has fields of its own.
-pub fn read_from_extra(
-    extra: &Extra,
-) -> Result<(Option<Review>, Vec<Acknowledgement>), ReviewReadError> {
-    let review = match extra.get("review") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(read_review(v.clone(), "review")?),
-    };
-    let acks = match extra.get("acknowledged") {
-        None => Vec::new(),
-        Some(v) => read_acknowledged(v.clone(), "acknowledged")?,
-    };
-    Ok((review, acks))
-}
-
-/// Writes them back among the unknown keys, in the place they came from (or
-/// at the end), so `format::write_document` writes them. An empty list of
-/// 已核实 and an absent review are left out.
-pub fn put_into_extra(extra: &mut Extra, review: Option<&Review>, acks: &[Acknowledgement]) {
-    if acks.is_empty() {
-        extra.shift_remove("acknowledged");
-    } else {
-        extra.insert("acknowledged".into(), acknowledged_value(acks));
-    }
-    match review {
-        None => {
-            extra.shift_remove("review");
-        }
-        Some(r) => {
-            extra.insert("review".into(), review_value(r));
-        }
-    }
 }

@@ -14,6 +14,7 @@ pub mod acknowledge;
 pub mod anchor;
 pub mod comments;
 pub mod diff;
+pub mod error;
 pub mod json;
 pub mod matching;
 pub mod model;
@@ -35,10 +36,7 @@ pub use comments::{
     remove_comment, reopen_comment, set_reply, CommentError, Located, Locator, OpenCounts,
 };
 pub use diff::{compare, compare_with_review, Change, ChangeKind, Comparison, ProjectComparison};
-pub use json::{
-    acknowledged_value, put_into_extra, read_acknowledged, read_from_extra, read_review,
-    review_value, ReviewReadError,
-};
+pub use json::{acknowledged_value, read_acknowledged, read_review, review_value, ReviewReadError};
 pub use model::{Acknowledgement, Comment, CommentStatus, Conclusion, Decision, Review, Round};
 pub use rounds::{
     close_round, conclusion_mut, conclusion_of, document_status, review_summary, snapshot_of,

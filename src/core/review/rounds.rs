@@ -67,7 +67,7 @@ pub fn start_round(review: &mut Review, reviewer: &str) -> u64 {
 /// as an exported file is, and without the review itself.
 pub fn snapshot_of(doc: &Document) -> Document {
     let mut snapshot = doc.trimmed();
-    snapshot.extra.shift_remove("review");
+    snapshot.review = None;
     snapshot
 }
 
@@ -262,12 +262,11 @@ mod tests {
     fn the_snapshot_holds_no_review_and_is_trimmed() {
         let mut d = doc();
         d.projects[0].name = "  法律顾问费 ".into();
-        d.extra
-            .insert("review".into(), serde_json::json!({ "rounds": [] }));
+        d.review = Some(Review::default());
         d.extra.insert("tool".into(), serde_json::json!(1));
         let s = snapshot_of(&d);
         assert_eq!(s.projects[0].name, "法律顾问费");
-        assert!(!s.extra.contains_key("review"));
+        assert_eq!(s.review, None);
         assert!(s.extra.contains_key("tool"));
     }
 

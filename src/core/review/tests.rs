@@ -106,24 +106,28 @@ fn reviewed_file() -> String {
     let acknowledged = json!([
         { "code": "E5", "at": { "project": "13081123P00021510001E", "field": "spending_plan.mar" }, "reason": "上半年为招标期，确无支出", "by": "李四" }
     ]);
+    // Where format.md puts them: after `projects`, before `saved_at`.
     let m = file.as_object_mut().unwrap();
+    let saved_at = m.shift_remove("saved_at").unwrap();
     m.insert("acknowledged".into(), acknowledged);
     m.insert("review".into(), review);
+    m.insert("saved_at".into(), saved_at);
     let mut text = serde_json::to_string_pretty(&file).unwrap();
     text.push('\n');
     text
 }
 
-/// Reads a file as the app will: the document, then its review and 已核实.
+/// Reads a file as the app does: the document, its review and 已核实.
 fn read_all(text: &str) -> (Document, Option<Review>, Vec<Acknowledgement>) {
     let d = read_document(text).unwrap_or_else(|e| panic!("{e}"));
-    let (review, acks) = read_from_extra(&d.extra).unwrap_or_else(|e| panic!("{e}"));
+    let (review, acks) = (d.review.clone(), d.acknowledged.clone());
     (d, review, acks)
 }
 
 fn write_all(d: &Document, review: Option<&Review>, acks: &[Acknowledgement]) -> String {
     let mut d = d.clone();
-    put_into_extra(&mut d.extra, review, acks);
+    d.review = review.cloned();
+    d.acknowledged = acks.to_vec();
     write_document(&d, Status::Draft)
 }
 
@@ -175,9 +179,14 @@ fn unknown_keys_inside_the_review_survive_in_their_objects() {
 }
 
 #[test]
-fn an_app_without_review_support_keeps_the_block_untouched() {
+fn the_document_reader_reads_the_block_and_the_writer_puts_it_back() {
     let text = reviewed_file();
     let d = read_document(&text).unwrap();
+    assert!(d.review.is_some() && d.acknowledged.len() == 1);
+    assert!(
+        !d.extra.contains_key("review") && !d.extra.contains_key("acknowledged"),
+        "known keys, not unknown ones"
+    );
     assert_eq!(write_document(&d, Status::Draft), text);
 }
 

@@ -3,8 +3,7 @@
 //! fetched the first time 审核台 is opened, so the app's first load does not
 //! carry them. The program shows its page in this frame's `[data-desk]` when
 //! it starts and on [`SHOW_EVENT`], takes it away on [`HIDE_EVENT`], and
-//! opens a line as a draft by writing it to storage and asking the app, with
-//! [`OPEN_EVENT`], to open that draft. (Events on `window`: the program's
+//! opens a line as a draft by asking the app with [`OPEN_EVENT`]. (Events on `window`: the program's
 //! script keeps its exports to itself.)
 
 use std::cell::Cell;
@@ -12,12 +11,10 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::storage;
 use crate::ui::context::{AppState, Page};
 
-/// On `window`, from 审核台's program: detail `id\tall|own\tnotice` — open
-/// draft `id`, showing every finding (`all`, a file just imported) or as its
-/// own memory says; `notice` for the page's notice line, may be empty.
+/// On `window`, from 审核台's program: detail a draft's id (a string: open
+/// that draft) or a `File` (import it as a new draft, as 导入 JSON does).
 pub const OPEN_EVENT: &str = "perf-goals:desk-open";
 /// On `window`, from the app: 审核台 is on screen again (its frame is new).
 pub const SHOW_EVENT: &str = "perf-goals:desk-show";
@@ -61,24 +58,17 @@ fn show() {
 }
 
 fn open_from_desk(app: AppState, ev: web_sys::Event) {
-    let Some(detail) = ev
-        .dyn_ref::<web_sys::CustomEvent>()
-        .and_then(|e| e.detail().as_string())
-    else {
+    let Some(detail) = ev.dyn_ref::<web_sys::CustomEvent>().map(|e| e.detail()) else {
         return;
     };
-    let mut parts = detail.splitn(3, '\t');
-    let (id, all, notice) = (
-        parts.next().unwrap_or_default(),
-        parts.next() == Some("all"),
-        parts.next().filter(|n| !n.is_empty()).map(String::from),
-    );
-    match storage::load(id) {
-        Ok(doc) => {
-            app.open(id.to_string(), &doc, storage::load_ui(id), all);
-            app.notice.set(notice);
+    if let Some(id) = detail.as_string() {
+        // 打开已有: as the draft list opens it.
+        if let Err(e) = app.open_stored(&id, false) {
+            app.notice.set(Some(e));
         }
-        Err(e) => app.notice.set(Some(e)),
+    } else if let Ok(file) = detail.dyn_into::<web_sys::File>() {
+        // A new draft, exactly as 导入 JSON makes one.
+        super::import::import_file(app, file);
     }
 }
 

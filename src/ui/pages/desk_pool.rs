@@ -1,4 +1,4 @@
-//! 审核台's Web Workers: each runs the core (src/bin/desk-worker.rs) and
+//! 审核台's Web Workers: each runs the core (src/bin/desk.rs) and
 //! turns a `File` into its line of the table, off the main thread. Files wait
 //! in a queue; each worker has a few in hand, so it never waits for the page.
 //! Answers are shown once per frame, so a hundred of them cost a few renders.
@@ -16,8 +16,8 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::desk_table::Line;
-use super::desk_view::Desk;
+use super::desk_line::Line;
+use super::desk_state::Desk;
 
 /// Files a worker has in hand at once.
 const IN_HAND: usize = 8;

@@ -13,119 +13,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::summary::csv;
-use crate::storage::Summary;
 use crate::ui::widgets::download::download;
 
 use super::desk::{HIDE_EVENT, SHOW_EVENT};
-use super::desk_open::{OpenOffer, Read};
+use super::desk_line::shown;
+use super::desk_open::OpenOffer;
 use super::desk_pool::Pool;
-use super::desk_table::{shown, Line, Table};
-
-/// A line's file is already a draft of the same unit and year: which to open.
-#[derive(Clone, Debug)]
-pub struct Offer {
-    pub file: String,
-    pub existing: Summary,
-    pub imported: Read,
-}
-
-/// What 审核台 holds. Made once (not per visit), so the table is still there
-/// after a line was opened and the reviewer comes back.
-#[derive(Clone, Copy)]
-pub struct Desk {
-    /// The lines that are done, in the order they were done.
-    pub lines: RwSignal<Vec<Line>>,
-    /// Files given but not yet in `lines`.
-    pub pending: RwSignal<usize>,
-    /// The column sorted by, and whether descending; none: the order given.
-    pub sort: RwSignal<Option<(usize, bool)>>,
-    pub filter: RwSignal<String>,
-    pub offer: RwSignal<Option<Offer>>,
-    /// Why a line could not be opened.
-    pub message: RwSignal<Option<String>>,
-    /// By line id; none once the list is cleared.
-    files: StoredValue<Vec<Option<web_sys::File>>, LocalStorage>,
-    pool: StoredValue<Option<Rc<Pool>>, LocalStorage>,
-}
-
-impl Desk {
-    pub fn new() -> Self {
-        Desk {
-            lines: RwSignal::new(Vec::new()),
-            pending: RwSignal::new(0),
-            sort: RwSignal::new(None),
-            filter: RwSignal::new(String::new()),
-            offer: RwSignal::new(None),
-            message: RwSignal::new(None),
-            files: StoredValue::new_local(Vec::new()),
-            pool: StoredValue::new_local(None),
-        }
-    }
-
-    pub fn file(&self, id: usize) -> Option<web_sys::File> {
-        self.files
-            .try_with_value(|f| f.get(id).cloned().flatten())
-            .flatten()
-    }
-
-    /// The workers, started the first time 审核台 is shown (so they are
-    /// ready by the time files are chosen).
-    fn pool(&self) -> Rc<Pool> {
-        if let Some(pool) = self.pool.get_value() {
-            return pool;
-        }
-        let pool = Pool::start(*self);
-        self.pool.set_value(Some(pool.clone()));
-        pool
-    }
-
-    /// Adds files to the table.
-    pub fn add(&self, files: Vec<web_sys::File>) {
-        if files.is_empty() {
-            return;
-        }
-        let Some(ids) = self.files.try_update_value(|all| {
-            let from = all.len();
-            all.extend(files.into_iter().map(Some));
-            from..all.len()
-        }) else {
-            return;
-        };
-        self.pending.update(|p| *p += ids.len());
-        self.pool().enqueue(ids);
-    }
-
-    pub fn clear(&self) {
-        if let Some(pool) = self.pool.get_value() {
-            pool.forget_all();
-        }
-        self.files
-            .update_value(|f| f.iter_mut().for_each(|file| *file = None));
-        self.pending.set(0);
-        self.offer.set(None);
-        self.message.set(None);
-        self.lines.set(Vec::new());
-    }
-
-    pub fn toggle_sort(&self, column: usize) {
-        self.sort.update(|s| {
-            *s = match *s {
-                Some((c, false)) if c == column => Some((column, true)),
-                _ => Some((column, false)),
-            }
-        });
-    }
-}
-
-impl Default for Desk {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+use super::desk_state::Desk;
+use super::desk_table::Table;
 
 thread_local! {
     /// The desk, under an owner of its own that lives as long as the program.
     static DESK: RefCell<Option<(Owner, Desk)>> = const { RefCell::new(None) };
+    /// The workers, started the first time 审核台 is shown (so they are
+    /// ready by the time files are chosen).
+    static POOL: RefCell<Option<Rc<Pool>>> = const { RefCell::new(None) };
     /// The page on screen (its unmount handle).
     static SHOWN: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
@@ -164,11 +66,33 @@ fn mount() {
             })
             .1
     });
-    desk.pool();
+    pool(desk);
     // The frame's "loading" line goes.
     host.set_text_content(None);
     let shown = leptos::mount::mount_to(host, move || view! { <DeskView desk=desk /> });
     SHOWN.set(Some(Box::new(shown)));
+}
+
+fn pool(desk: Desk) -> Rc<Pool> {
+    POOL.with(|p| {
+        p.borrow_mut()
+            .get_or_insert_with(|| Pool::start(desk))
+            .clone()
+    })
+}
+
+/// Adds files to the table and has the workers check them.
+fn add(desk: Desk, files: Vec<web_sys::File>) {
+    if let Some(ids) = desk.add(files) {
+        pool(desk).enqueue(ids);
+    }
+}
+
+fn clear(desk: Desk) {
+    if let Some(pool) = POOL.with(|p| p.borrow().clone()) {
+        pool.forget_all();
+    }
+    desk.clear();
 }
 
 /// The app left 审核台: the page goes, the desk stays.
@@ -197,7 +121,7 @@ fn DeskView(desk: Desk) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
-            desk.add(files_of(el.files()));
+            add(desk, files_of(el.files()));
             // The same files may be chosen again.
             el.set_value("");
         }
@@ -217,7 +141,7 @@ fn DeskView(desk: Desk) -> impl IntoView {
     let dropping = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
         over.set(false);
-        desk.add(files_of(ev.data_transfer().and_then(|d| d.files())));
+        add(desk, files_of(ev.data_transfer().and_then(|d| d.files())));
     });
     on_cleanup(move || {
         dragging.remove();
@@ -292,7 +216,7 @@ fn DeskView(desk: Desk) -> impl IntoView {
                     </label>
                     <span class="hint">{move || format!("显示 {} / {} 个文件", rows.with(Vec::len), desk.lines.with(Vec::len))}</span>
                     <button type="button" on:click=export>"导出汇总表"</button>
-                    <button type="button" on:click=move |_| desk.clear()>"清空列表"</button>
+                    <button type="button" on:click=move |_| clear(desk)>"清空列表"</button>
                 </div>
                 <Table desk=desk rows=rows />
             })}

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::format::read_file;
+use crate::core::open::read_file;
 use crate::storage;
-use crate::ui::context::{errors_of, AppState};
+use crate::ui::context::AppState;
 use crate::ui::session::now_rfc3339;
+use crate::ui::widgets::files::read_text;
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -19,6 +20,11 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
     };
     // The same file may be chosen again after a refusal.
     input.set_value("");
+    import_file(app, file);
+}
+
+/// Opens `file` as a new draft (导入 JSON, and 审核台's 打开).
+pub fn import_file(app: AppState, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
         // Whole tenths of a MB, without pulling float formatting into the wasm.
@@ -31,21 +37,21 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(t) => t.as_string().unwrap_or_default(),
-            Err(_) => {
-                app.notice
-                    .set(Some(format!("未导入「{name}」：无法读取文件。")));
+        let (text, decoded_as) = match read_text(&file).await {
+            Ok(read) => read,
+            Err(why) => {
+                app.notice.set(Some(format!("未导入「{name}」：{why}")));
                 return;
             }
         };
-        let doc = match read_file(&text) {
-            Ok(doc) => doc,
+        let imported = match read_file(&text) {
+            Ok(imported) => imported,
             Err(e) => {
                 app.notice.set(Some(format!("未导入「{name}」：{e}")));
                 return;
             }
         };
+        let doc = &imported.document;
         let (unit, year) = (
             doc.unit.name.trim().to_string(),
             doc.year.trim().to_string(),
@@ -53,34 +59,21 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
         let same = storage::summaries()
             .into_iter()
             .find(|s| !unit.is_empty() && s.unit == unit && s.year == year);
-        let id = storage::new_id();
-        // A reviewer sees every finding at once.
-        app.open(id.clone(), &doc, storage::UiMemory::default(), true);
-        app.notice.set(same.map(|s| {
-            format!(
+        // Saved before it is shown; a reviewer sees every finding at once.
+        let id = app.create(doc, storage::UiMemory::default(), true);
+        storage::note_source(&id, &name, &now_rfc3339());
+        let mut said: Vec<String> = Vec::new();
+        said.extend(decoded_as);
+        said.extend(imported.warnings.iter().map(|w| w.to_string()));
+        if let Some(s) = same {
+            said.push(format!(
                 "已导入「{name}」为新草稿。本浏览器中已有「{} {}」的草稿，两份都保留，可在草稿列表中分别打开。",
                 s.unit, s.year
-            )
-        }));
-        // Written once the editor is on screen: the preparer sees the file at
-        // once, and the draft is in storage a moment later. (No refresh of the
-        // start page's list: it is read anew when the preparer goes back.)
-        // (The frame callback comes before the paint; the timeout after it.)
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let saved = storage::save_with_errors(&id, &doc, errors_of(&doc));
-                    storage::note_source(&id, &name, &now_rfc3339());
-                    if let Err(e) = saved {
-                        app.notice.set(Some(format!(
-                            "「{name}」已打开，但未能保存到浏览器：{}",
-                            e.message()
-                        )));
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+            ));
+        }
+        if !said.is_empty() {
+            app.notice.set(Some(said.join(" ")));
+        }
     });
 }
 

@@ -5,11 +5,27 @@
 
 use leptos::prelude::*;
 
+/// A deadline in the draft's own year, for hints: `2023年6月底前`.
+pub fn example_deadline(year: &str) -> String {
+    let year = year.trim();
+    if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{year}年6月底前")
+    } else {
+        "6月底前".to_string()
+    }
+}
+
+use super::name_cell::NameCell;
+use super::table_tools::TableTools;
+use crate::core::limits::{MAX_DOCUMENT_INDICATORS, MAX_INDICATORS};
 use crate::core::model::{level2_choices, Indicator, IndicatorField, LEVELS};
 use crate::ui::plain::places::{Part, Place, ProjectPlace};
+use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState, RowState, Shown};
-use crate::ui::widgets::dom::{confirm, focus_later};
-use crate::ui::widgets::{visible_findings, Control, FindingList, LevelSelect, TextField};
+use crate::ui::widgets::dom::{cap_reason, focus_later, on_leaving};
+use crate::ui::widgets::{
+    visible_findings, Control, FindingList, LevelSelect, PlaceNotes, TextField,
+};
 
 #[component]
 pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
@@ -19,8 +35,23 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
     let rows = project.rows;
     let table = Place::Project(pid, ProjectPlace::Indicators);
     let findings = visible_findings(doc, shown, table);
+    // 上年指标值 (a draft from 新建下一年度): a read-only column, only when some row has it.
+    let last_year =
+        Memo::new(move |_| rows.with(|rs| rs.iter().any(|r| r.last_year_value.is_some())));
+    let tools_project = project.clone();
+    // The file's limits: per project, and over the whole document.
+    let full = move || {
+        rows.with(|rs| rs.len() >= MAX_INDICATORS)
+            || doc
+                .projects
+                .with(|ps| ps.iter().map(|p| p.rows.with(Vec::len)).sum::<usize>())
+                >= MAX_DOCUMENT_INDICATORS
+    };
     let adding = project.clone();
     let add = move |_| {
+        if full() {
+            return;
+        }
         let ids = doc.add_rows(&adding, &[Indicator::default()]);
         if let Some(id) = ids.first() {
             focus_later(
@@ -29,38 +60,51 @@ pub fn IndicatorTable(project: ProjectState) -> impl IntoView {
         }
     };
     view! {
-        <section class="block indicators" aria-labelledby=table.dom_id()>
+        <section class="block indicators" aria-labelledby=table.dom_id() on:focusout=on_leaving(shown, table)>
             <h2 id=table.dom_id() tabindex="-1">"绩效指标"</h2>
             <p class="hint">
-                "每行一个可考核的指标。指标值写「比较符+数值+单位」（如 ≥95%、≤50元/件、=12次）、完成时限（如 6月底前）或定性等级；"
-                "文字说明写在绩效指标描述中。"
+                {move || format!(
+                    "每行一个可考核的指标。指标值写「比较符+数值+单位」（如 ≥95%、≤50元/件、=12次）、完成时限（如 {}）或定性等级；文字说明写在绩效指标描述中。",
+                    example_deadline(&doc.year.get())
+                )}
             </p>
-            <FindingList id=table.dom(Part::Messages) findings=findings />
-            <table class="indicator-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="c-l1">"一级指标"</th>
-                        <th scope="col" class="c-l2">"二级指标"</th>
-                        <th scope="col" class="c-name">"三级指标"</th>
-                        <th scope="col" class="c-desc">"绩效指标描述"</th>
-                        <th scope="col" class="c-value">"指标值"</th>
-                        <th scope="col" class="c-basis">"指标值确定依据"</th>
-                        <th scope="col" class="c-tools"><span class="sr-only">"操作"</span></th>
+            // Explicit roles: on narrow screens the rows are laid out as cards,
+            // and a table keeps its meaning for screen readers all the same.
+            <table class="indicator-table" role="table">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col" class="c-l1">"一级指标"</th>
+                        <th role="columnheader" scope="col" class="c-l2">"二级指标"</th>
+                        <th role="columnheader" scope="col" class="c-name">"三级指标"</th>
+                        <th role="columnheader" scope="col" class="c-desc">"绩效指标描述"</th>
+                        <th role="columnheader" scope="col" class="c-value">"指标值"</th>
+                        {move || last_year.get().then(|| view! { <th role="columnheader" scope="col" class="c-last">"上年指标值"</th> })}
+                        <th role="columnheader" scope="col" class="c-basis">"指标值确定依据"</th>
+                        <th role="columnheader" scope="col" class="c-tools"><span class="sr-only">"操作"</span></th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     <For each=move || rows.get() key=|r| r.id let:row>
-                        <IndicatorRow project=project.clone() row=row />
+                        <IndicatorRow project=project.clone() row=row last_year=last_year />
                     </For>
                 </tbody>
             </table>
-            <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add>"添加指标"</button>
+            <div class="table-tools">
+                <button type="button" class="secondary" id=table.dom(Part::Add) on:click=add
+                    disabled=full aria-describedby=move || full().then(|| format!("{}-cap", table.dom(Part::Add)))>"添加指标"</button>
+                {move || cap_reason(full(), format!("{}-cap", table.dom(Part::Add)), "已达上限：每个项目最多 100 行指标（全部项目合计最多 20000 行）。")}
+                <TableTools project=tools_project />
+            </div>
+            // Below the table: findings about the table as a whole never push
+            // the row being typed in.
+            <FindingList id=table.dom(Part::Messages) findings=findings />
+            <PlaceNotes place=table />
         </section>
     }
 }
 
 #[component]
-fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
+fn IndicatorRow(project: ProjectState, row: RowState, last_year: Memo<bool>) -> impl IntoView {
     let doc = expect_context::<DocState>();
     let shown = expect_context::<Shown>();
     let pid = project.id;
@@ -68,6 +112,7 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
     let rows = project.rows;
     let cell = move |f: IndicatorField| Place::Project(pid, ProjectPlace::Cell(rid, f));
     let tools = Place::Project(pid, ProjectPlace::Row(rid));
+    let last_value = row.last_year_value.clone();
     let index = move || rows.with(|rs| rs.iter().position(|r| r.id == rid));
     let level1 = row.cell(IndicatorField::Level1);
     let level2 = row.cell(IndicatorField::Level2);
@@ -100,15 +145,12 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
         focus_later(tools.dom(part));
     };
     let shift_down = shift.clone();
-    let cells = row.cells;
+    let undo = expect_context::<Session>().undo;
     let removing = project.clone();
+    // No question asked: 已删除 · 撤销 (and Ctrl+Z) bring the row back.
     let remove = move |_| {
-        let has_text = cells.iter().any(|c| !c.get_untracked().trim().is_empty());
-        if has_text && !confirm("确定删除这一行指标吗？") {
-            return;
-        }
         let i = index().unwrap_or(0);
-        doc.remove_row(&removing, rid);
+        undo.deleted(doc.remove_row(&removing, rid));
         // The focus goes to the row that took this one's place, or to 添加指标.
         let next = rows.with_untracked(|rs| rs.get(i).or(rs.last()).map(|r| r.id));
         focus_later(match next {
@@ -133,24 +175,26 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
             .iter()
             .any(|(_, list)| list.with(|l| !l.is_empty()))
     };
+    let name_row = row.clone();
     let text = move |f: IndicatorField, control: Control| {
         view! {
             <TextField label=f.label() value=row.cell(f) place=cell(f) hidden_label=true findings_elsewhere=true control=control />
         }
     };
     view! {
-        <tr class:continues=continues>
-            <td class="c-l1">
+        <tr role="row" class:continues=continues>
+            <td role="cell" class="c-l1" data-label="一级指标">
                 <LevelSelect label="一级指标" value=level1 options=l1_options place=cell(IndicatorField::Level1) on_choose=on_level1 />
             </td>
-            <td class="c-l2">
+            <td role="cell" class="c-l2" data-label="二级指标">
                 <LevelSelect label="二级指标" value=level2 options=l2_options place=cell(IndicatorField::Level2) on_choose=on_level2 />
             </td>
-            <td class="c-name">{text(IndicatorField::Name, Control::Paragraph)}</td>
-            <td class="c-desc">{text(IndicatorField::Description, Control::Paragraph)}</td>
-            <td class="c-value">{text(IndicatorField::Value, Control::Line)}</td>
-            <td class="c-basis">{text(IndicatorField::Basis, Control::Paragraph)}</td>
-            <td class="c-tools">
+            <td role="cell" class="c-name" data-label="三级指标"><NameCell row=name_row place=cell(IndicatorField::Name) /></td>
+            <td role="cell" class="c-desc" data-label="绩效指标描述">{text(IndicatorField::Description, Control::Paragraph)}</td>
+            <td role="cell" class="c-value" data-label="指标值">{text(IndicatorField::Value, Control::Line)}</td>
+            {move || last_year.get().then(|| view! { <td role="cell" class="c-last" data-label="上年指标值">{last_value.as_deref().map(String::from)}</td> })}
+            <td role="cell" class="c-basis" data-label="指标值确定依据">{text(IndicatorField::Basis, Control::Paragraph)}</td>
+            <td role="cell" class="c-tools">
                 <button type="button" class="icon" id=tools.dom(Part::Up) aria-label="上移指标" title="上移"
                     disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"↑"</button>
                 <button type="button" class="icon" id=tools.dom(Part::Down) aria-label="下移指标" title="下移"
@@ -162,10 +206,12 @@ fn IndicatorRow(project: ProjectState, row: RowState) -> impl IntoView {
         // table row for assistive technology: the table's rows are the
         // indicator rows, and each list is joined to its control by id.
         <tr role="presentation" class="row-findings" class:empty=move || !any_findings()>
-            <td colspan="7">
+            <td colspan=move || if last_year.get() { "8" } else { "7" }>
                 {cell_findings.map(|(f, list)| view! {
                     <FindingList id=cell(f).dom(Part::Messages) findings=list prefix=f.label() />
+                    <PlaceNotes place=cell(f) />
                 }).collect_view()}
+                <PlaceNotes place=tools />
             </td>
         </tr>
     }

@@ -7,12 +7,13 @@ use rust_decimal::Decimal;
 
 use super::indicators::IndicatorTable;
 use crate::core::amount::{budget_sum, parse_percent, BudgetSum};
+use crate::core::limits::MAX_GOALS;
 use crate::core::model::Checkpoint;
 use crate::ui::plain::places::{Part, Place, ProjectPlace};
 use crate::ui::session::{Session, Step};
 use crate::ui::state::{DocState, ProjectState, Shown};
-use crate::ui::widgets::dom::{confirm, focus_later};
-use crate::ui::widgets::{visible_findings, Control, FindingList, TextField};
+use crate::ui::widgets::dom::{cap_reason, confirm, focus_later, on_leaving};
+use crate::ui::widgets::{visible_findings, Control, FindingList, PlaceNotes, TextField};
 
 #[component]
 pub fn ProjectStep(project: ProjectState) -> impl IntoView {
@@ -36,13 +37,11 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
             return;
         }
         let index = doc.project_index(pid).unwrap_or(0);
-        doc.remove_project(pid);
+        session.undo.deleted(doc.remove_project(pid));
         let next = doc
             .projects
             .with_untracked(|ps| ps.get(index).or(ps.last()).map(|p| p.id));
-        session
-            .step
-            .set(next.map_or(Step::Department, Step::Project));
+        session.go(next.map_or(Step::Department, Step::Project), None);
     };
     let shift = move |by: isize| {
         if !doc.move_project(pid, by) {
@@ -58,7 +57,7 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
     view! {
         <section class="step-page project" aria-labelledby="step-title">
             <div class="step-head">
-                <h1 id="step-title">
+                <h1 id="step-title" tabindex="-1">
                     {move || format!("项目{}：{}", number(), doc.project(pid).map(|p| p.display_name()).unwrap_or_default())}
                 </h1>
                 <div class="step-tools">
@@ -67,6 +66,7 @@ pub fn ProjectStep(project: ProjectState) -> impl IntoView {
                     <button type="button" class="danger small" on:click=remove>"删除项目"</button>
                 </div>
             </div>
+            <PlaceNotes place=at(ProjectPlace::Step) />
             <p class="table-caption">"项目支出绩效目标表"<span class="unit-note">"单位：万元"</span></p>
 
             <fieldset class="block">
@@ -194,21 +194,25 @@ fn PlanChart(project: ProjectState) -> impl IntoView {
 #[component]
 fn Goals(project: ProjectState) -> impl IntoView {
     let doc = expect_context::<DocState>();
+    let undo = expect_context::<Session>().undo;
     let shown = expect_context::<Shown>();
     let pid = project.id;
     let goals = project.goals;
     let place = Place::Project(pid, ProjectPlace::Goals);
     let findings = visible_findings(doc, shown, place);
+    let full = move || goals.with(|gs| gs.len() >= MAX_GOALS);
     let adding = project.clone();
     let add = move |_| {
+        if full() {
+            return;
+        }
         let id = doc.add_goal(&adding);
         focus_later(Place::Project(pid, ProjectPlace::Goal(id)).dom_id());
     };
     view! {
-        <fieldset class="block">
+        <fieldset class="block" on:focusout=on_leaving(shown, place)>
             <legend id=place.dom_id() tabindex="-1">"绩效目标"</legend>
             <p class="hint">"写明本项目年度要达到的主要产出和效果，尽量量化（如「全年提供法律咨询不少于40次」）。"</p>
-            <FindingList id=place.dom(Part::Messages) findings=findings />
             <For each=move || goals.get() key=|g| g.id let:goal>
                 {
                     let gid = goal.id;
@@ -216,7 +220,7 @@ fn Goals(project: ProjectState) -> impl IntoView {
                     let label = Signal::derive(move || format!("绩效目标 {}", number()));
                     let owner = project.clone();
                     let remove = move |_| {
-                        doc.remove_goal(&owner, gid);
+                        undo.deleted(doc.remove_goal(&owner, gid));
                         focus_later(place.dom(Part::Add));
                     };
                     view! {
@@ -227,7 +231,11 @@ fn Goals(project: ProjectState) -> impl IntoView {
                     }
                 }
             </For>
-            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add>"添加绩效目标"</button>
+            <button type="button" class="secondary" id=place.dom(Part::Add) on:click=add
+                disabled=full aria-describedby=move || full().then(|| format!("{}-cap", place.dom(Part::Add)))>"添加绩效目标"</button>
+            {move || cap_reason(full(), format!("{}-cap", place.dom(Part::Add)), "已达上限：每个项目最多 50 条绩效目标。")}
+            <FindingList id=place.dom(Part::Messages) findings=findings />
+            <PlaceNotes place=place />
         </fieldset>
     }
 }

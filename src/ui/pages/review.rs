@@ -15,7 +15,6 @@ use crate::ui::context::AppState;
 use crate::ui::plain::places::Addresses;
 use crate::ui::session::{Session, Step};
 use crate::ui::state::DocState;
-use crate::ui::widgets::dom::focus_later;
 use crate::ui::widgets::download::{download, print_html};
 use crate::ui::widgets::RuleCode;
 
@@ -70,7 +69,7 @@ pub fn ReviewStep() -> impl IntoView {
 
     view! {
         <section class="step-page review" aria-labelledby="step-title">
-            <h1 id="step-title">"检查与导出"</h1>
+            <h1 id="step-title" tabindex="-1">"检查与导出"</h1>
             <p class="summary" aria-live="polite">
                 {move || {
                     let c = counts();
@@ -85,6 +84,7 @@ pub fn ReviewStep() -> impl IntoView {
                 <button type="button" class="primary" on:click=download_json>"下载 JSON"</button>
                 <button type="button" on:click=download_html>"下载可打印 HTML"</button>
                 <button type="button" on:click=print>"打印"</button>
+                <super::next_year::NextYearOfOpen />
             </div>
             <p class="hint">"JSON 文件供审核人员在本系统中打开；可打印 HTML 按官方表格排版（A4 横向），有错误时每页标注「草稿」并附问题清单，也可再导入。"</p>
 
@@ -195,13 +195,13 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                         <ul class="findings all">
                             {list.into_iter().map(|f| {
                                 let where_ = f.location.describe(&core);
-                                let target = doc.place_of(f.location).map(|p| p.dom_id()).unwrap_or_default();
+                                let place = doc.place_of(f.location);
                                 let step = step_of(doc, f.location);
-                                let href = format!("#{target}");
+                                let href = format!("#{}", place.map(|p| p.dom_id()).unwrap_or_default());
+                                let session = session.clone();
                                 let go = move |ev: leptos::ev::MouseEvent| {
                                     ev.prevent_default();
-                                    session.step.set(step);
-                                    focus_later(target.clone());
+                                    session.go(step, place.map(|p| p.dom_id()));
                                 };
                                 let folded = if f.folded_under.is_some() { " folded" } else { "" };
                                 view! {

@@ -35,25 +35,16 @@ pub fn StartPage() -> impl IntoView {
     });
 
     let create = move |_| {
-        let id = storage::new_id();
-        let doc = Document::new_draft();
-        if let Err(e) = storage::save_with_errors(&id, &doc, errors_of(&doc)) {
-            app.notice.set(Some(e.message()));
-        }
-        app.open(
-            id,
-            &doc,
-            storage::UiMemory {
-                step: "basic".into(),
-                ..Default::default()
-            },
-            false,
-        );
+        let memory = storage::UiMemory {
+            step: "basic".into(),
+            ..Default::default()
+        };
+        app.create(&Document::new_draft(), memory, false);
     };
 
     view! {
         <main class="page start">
-            <h1>"草稿"</h1>
+            <h1 id="start-title" tabindex="-1">"草稿"</h1>
             <p class="lead">
                 "按官方表格逐项填写部门整体绩效目标和项目支出绩效目标表，系统随填随查。"
                 "草稿自动保存在本机浏览器中；清除浏览器数据会删除草稿，下载的 JSON 文件才是可靠的备份。"
@@ -61,11 +52,14 @@ pub fn StartPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
                 <super::import::ImportButton />
+                <super::paste::StartImports />
                 <button type="button" on:click=move |_| app.page.set(Page::Desk)>"审核台"</button>
             </div>
+            <p class="hint">"导入：本系统下载的 JSON 文件，或本系统导出的可打印 HTML 文件。导入的文件成为一份新草稿，不覆盖已有草稿。"</p>
+            <p class="hint">"上年的绩效目标在 Word、WPS 或 Excel 中：复制其中的表格后点「粘贴表格」，或用「导入 Word 文档」打开 .docx 文件；先预览，确认后成为一份新草稿。"</p>
             <p class="hint persist">{move || match app.persisted.get() {
-                Some(true) => "浏览器已同意持久保存本系统的草稿（存储空间紧张时也不会自动清除）。",
-                Some(false) => "浏览器未承诺持久保存：存储空间紧张或清除浏览数据时，草稿可能被删除。请定期下载 JSON 备份。",
+                Some(true) => "本浏览器会一直保留这些草稿，除非您自己清除浏览数据。",
+                Some(false) => "草稿保存在本浏览器中；磁盘空间不足或清除浏览数据时可能丢失，请定期点击「下载 JSON」留一份备份。",
                 None => "",
             }}</p>
             {move || {
@@ -143,9 +137,10 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     let label = format!("{unit} {}", s.year);
     let (open_id, dl_id, del_id) = (s.id.clone(), s.id.clone(), s.id.clone());
-    let open = move |_| match storage::load(&open_id) {
-        Ok(doc) => app.open(open_id.clone(), &doc, storage::load_ui(&open_id), false),
-        Err(e) => app.notice.set(Some(e)),
+    let open = move |_| {
+        if let Err(e) = app.open_stored(&open_id, false) {
+            app.notice.set(Some(e));
+        }
     };
     let download_json = move |_| match storage::load(&dl_id) {
         Ok(doc) => {
@@ -183,7 +178,12 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
     };
     let delete_label = label.clone();
     let delete = move |_| {
-        let question = format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。");
+        // Another tab editing it now is told, and keeps its text to download.
+        let question = if storage::held_elsewhere(&del_id, crate::ui::session::tab_id()).is_some() {
+            format!("草稿「{delete_label}」正在另一个标签页中编辑。仍要删除吗？那个标签页会改为只读，并可下载它的内容。删除后无法恢复。")
+        } else {
+            format!("确定删除草稿「{delete_label}」吗？删除后无法恢复。")
+        };
         if confirm(&question) {
             storage::delete(&del_id);
             app.refresh_drafts();
@@ -200,6 +200,7 @@ fn readable_row(app: AppState, s: Summary) -> impl IntoView {
                 <button type="button" on:click=open>"打开"</button>
                 <button type="button" on:click=download_json>"下载 JSON"</button>
                 <button type="button" on:click=copy>"复制草稿"</button>
+                <super::next_year::NextYearButton draft_id=s.id.clone() />
                 <button type="button" class="danger" on:click=delete>"删除"</button>
             </td>
         </tr>

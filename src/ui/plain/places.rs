@@ -41,6 +41,16 @@ pub enum ProjectPlace {
     Cell(RowId, IndicatorField),
 }
 
+/// A step of the editor, by id (projects by their id, so a step stays the
+/// same when projects move).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Basic,
+    Department,
+    Project(ProjectId),
+    Review,
+}
+
 /// What of a place a DOM id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
@@ -110,21 +120,29 @@ impl Place {
         }
     }
 
-    /// A place that gathers others (a list, the goals, the table, a row):
-    /// its findings show once anything inside it was touched.
-    pub fn contains(self, other: Place) -> bool {
-        match (self, other) {
-            (Place::List(a), Place::Paragraph(b, _)) => a == b,
-            (Place::Project(a, inner), Place::Project(b, touched)) if a == b => {
-                matches!(
-                    (inner, touched),
-                    (ProjectPlace::Goals, ProjectPlace::Goal(_))
-                        | (ProjectPlace::Indicators, ProjectPlace::Cell(..))
-                        | (ProjectPlace::Plan, ProjectPlace::Checkpoint(_))
-                ) || matches!((inner, touched), (ProjectPlace::Row(r), ProjectPlace::Cell(s, _)) if r == s)
-                    || inner == touched
-            }
-            _ => self == other,
+    /// How many characters its field may hold (the file's limits, so a draft
+    /// can always be read back): long text for paragraphs, goals, 资金用途 and
+    /// 绩效指标描述, short for the rest.
+    pub fn max_chars(self) -> usize {
+        use crate::core::limits::{MAX_LONG_CHARS, MAX_SHORT_CHARS};
+        match self {
+            Place::Paragraph(..)
+            | Place::Project(
+                _,
+                ProjectPlace::Goal(_)
+                | ProjectPlace::UseOfFunds
+                | ProjectPlace::Cell(_, IndicatorField::Description),
+            ) => MAX_LONG_CHARS,
+            _ => MAX_SHORT_CHARS,
+        }
+    }
+
+    /// The step this place is on.
+    pub fn step(self) -> Step {
+        match self {
+            Place::Head(_) => Step::Basic,
+            Place::List(_) | Place::Paragraph(..) => Step::Department,
+            Place::Project(pid, _) => Step::Project(pid),
         }
     }
 }
@@ -240,14 +258,18 @@ mod tests {
     }
 
     #[test]
-    fn a_gathering_place_contains_what_is_inside_it() {
+    fn each_place_is_on_its_step() {
         let p = ProjectId::fresh();
         let r = RowId::fresh();
-        let cell = Place::Project(p, ProjectPlace::Cell(r, IndicatorField::Name));
-        assert!(Place::Project(p, ProjectPlace::Indicators).contains(cell));
-        assert!(Place::Project(p, ProjectPlace::Row(r)).contains(cell));
-        assert!(!Place::Project(ProjectId::fresh(), ProjectPlace::Indicators).contains(cell));
-        assert!(!Place::Project(p, ProjectPlace::Goals).contains(cell));
+        assert_eq!(
+            Place::Project(p, ProjectPlace::Cell(r, IndicatorField::Name)).step(),
+            Step::Project(p)
+        );
+        assert_eq!(Place::Head(HeadField::Year).step(), Step::Basic);
+        assert_eq!(
+            Place::List(DepartmentList::SubGoals).step(),
+            Step::Department
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::core::findings::{Counts, Finding, Location, ProjectField, Severity};
 use crate::core::model::{
     level2_choices, Department, DepartmentList, Document, Extra, IndicatorField, Unit,
 };
+use crate::core::review::{Acknowledgement, Review};
 use crate::core::rules::{light_project, validate_document_level};
 use crate::ui::plain::ids::{ParagraphId, ProjectId};
 use crate::ui::plain::places::{Addresses, Place, ProjectIds, ProjectPlace};
@@ -28,6 +29,9 @@ pub struct DocExtras {
     pub document: Extra,
     pub unit: Extra,
     pub department: Extra,
+    /// 已核实 and the review block: not edited here yet, written back as they came.
+    pub acknowledged: Vec<Acknowledgement>,
+    pub review: Option<Review>,
 }
 
 /// Counts of the document-level findings, by where they stand.
@@ -133,6 +137,8 @@ impl DocState {
                 document: doc.extra.clone(),
                 unit: doc.unit.extra.clone(),
                 department: doc.department.extra.clone(),
+                acknowledged: doc.acknowledged.clone(),
+                review: doc.review.clone(),
             }),
             revision: RwSignal::new(0),
             doc_findings,
@@ -164,20 +170,41 @@ impl DocState {
 
     /// The preparer typed into a field: the text is kept exactly as typed.
     pub fn edit(&self, field: RwSignal<String>, text: String) {
+        if crate::ui::crash::test_trigger_armed() && text == crate::ui::crash::TEST_TRIGGER {
+            panic!("the test trigger was typed");
+        }
         field.set(text);
         self.changed();
     }
 
     /// A new 一级 for a row: a 二级 that does not belong under it is cleared, not
-    /// kept silently wrong (C1 then asks for a choice); one that belongs stays.
+    /// kept silently wrong (C1 then asks for a choice); one that belongs stays;
+    /// and coming back to the 一级 it was cleared from gives it back.
     pub fn choose_level1(&self, row: &RowState, level1: String) {
         let level2 = row.cell(IndicatorField::Level2);
-        let fits =
-            level2_choices(&level1).is_some_and(|c| c.contains(&level2.get_untracked().as_str()));
-        if !fits {
-            level2.set(String::new());
-        }
+        let previous1 = row.cell(IndicatorField::Level1).get_untracked();
+        let current2 = level2.get_untracked();
+        let fits = |l1: &str, l2: &str| level2_choices(l1).is_some_and(|c| c.contains(&l2));
+        let new2 = if current2.is_empty() {
+            let back = row
+                .set_aside
+                .get_value()
+                .filter(|(l1, l2)| *l1 == level1 && fits(&level1, l2));
+            back.map(|(_, l2)| {
+                row.set_aside.set_value(None);
+                l2
+            })
+        } else if !fits(&level1, &current2) {
+            row.set_aside.set_value(Some((previous1, current2)));
+            Some(String::new())
+        } else {
+            None
+        };
+        // 一级 first: the 二级 choices under it exist before one is selected.
         row.cell(IndicatorField::Level1).set(level1);
+        if let Some(l2) = new2 {
+            level2.set(l2);
+        }
         self.changed();
     }
 
@@ -213,6 +240,8 @@ impl DocState {
             projects: self
                 .projects
                 .with(|ps| ps.iter().map(ProjectState::to_core).collect()),
+            acknowledged: extras.acknowledged,
+            review: extras.review,
             saved_at: extras.saved_at,
             extra: extras.document,
         }

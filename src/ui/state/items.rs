@@ -49,6 +49,11 @@ impl Paragraph {
 pub struct RowState {
     pub id: RowId,
     pub cells: [RwSignal<String>; 6],
+    /// A 二级 cleared because a new 一级 did not take it, with that 一级: given
+    /// back if the preparer returns to it (browsing 一级 with the arrow keys).
+    pub(super) set_aside: StoredValue<Option<(String, String)>>,
+    /// 上年指标值, never edited: written back as it came.
+    pub last_year_value: Option<Arc<str>>,
     /// Keys of the file this app does not know, written back untouched.
     pub extra: Arc<Extra>,
     pub(super) owner: Owner,
@@ -56,12 +61,17 @@ pub struct RowState {
 
 impl RowState {
     pub(super) fn new(parent: &Owner, id: RowId, row: &Indicator) -> Self {
-        let (owner, cells) = owned(parent, || {
-            IndicatorField::ALL.map(|f| RwSignal::new(row.get(f).clone()))
+        let (owner, (cells, set_aside)) = owned(parent, || {
+            (
+                IndicatorField::ALL.map(|f| RwSignal::new(row.get(f).clone())),
+                StoredValue::new(None),
+            )
         });
         RowState {
             id,
             cells,
+            set_aside,
+            last_year_value: row.last_year_value.as_deref().map(Arc::from),
             extra: Arc::new(row.extra.clone()),
             owner,
         }
@@ -73,6 +83,7 @@ impl RowState {
 
     pub(super) fn to_core(&self) -> Indicator {
         let mut row = Indicator {
+            last_year_value: self.last_year_value.as_deref().map(String::from),
             extra: (*self.extra).clone(),
             ..Default::default()
         };

@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 
 /// Moves the focus to element `id` once the view has been updated: in a
 /// microtask (the render has run by then, so typing straight after a click
-/// lands in the new field), or in the next frame if it is not there yet.
+/// lands in the new field), or in the next frame if it is not there yet. The
+/// element is scrolled into the middle of the window, so what stands under it
+/// (its messages) is in view too.
 pub fn focus_later(id: String) {
     fn try_focus(id: &str) -> bool {
         let element = web_sys::window()
@@ -18,12 +20,19 @@ pub fn focus_later(id: String) {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         match element {
             Some(el) => {
-                let _ = el.focus();
-                el.scroll_into_view_with_bool(false);
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+                let scroll = web_sys::ScrollIntoViewOptions::new();
+                scroll.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&scroll);
                 true
             }
             None => false,
         }
+    }
+    if id.is_empty() {
+        return;
     }
     queue_microtask(move || {
         if !try_focus(&id) {
@@ -32,6 +41,15 @@ pub fn focus_later(id: String) {
             });
         }
     });
+}
+
+/// Whether a focusout leaves `region` (the focus goes somewhere outside it,
+/// or nowhere): then the region's own findings may show.
+pub fn leaves(ev: &web_sys::FocusEvent, region: &web_sys::Element) -> bool {
+    let to = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    !to.is_some_and(|node| region.contains(Some(&node)))
 }
 
 /// The browser's own confirmation; false when it cannot ask.
@@ -77,4 +95,27 @@ pub fn install_pointer_tracking() {
     };
     let _ = window_event_listener(leptos::ev::pointerup, release);
     let _ = window_event_listener(leptos::ev::pointercancel, release);
+}
+
+/// A focusout handler for a region (a table, a list, the goals): once the
+/// focus leaves it, the findings about the region as a whole may show.
+pub fn on_leaving(
+    shown: crate::ui::state::Shown,
+    place: crate::ui::plain::places::Place,
+) -> impl Fn(web_sys::FocusEvent) + Clone + 'static {
+    move |ev: web_sys::FocusEvent| {
+        let region = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if region.is_some_and(|r| leaves(&ev, &r)) {
+            after_pointer(move || shown.touch(place));
+        }
+    }
+}
+
+/// A cap reached (the file's limits): the 添加 button is disabled and this
+/// says why, joined to it by `aria-describedby`.
+pub fn cap_reason(reached: bool, id: String, reason: &'static str) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    reached.then(|| view! { <p class="hint cap" id=id>{reason}</p> })
 }

@@ -53,6 +53,9 @@ pub fn print_html(html: &str) -> Result<(), String> {
         "style",
         "position:fixed;width:0;height:0;border:0;left:-10000px",
     );
+    // The printable file runs nothing (its own CSP says so too); the frame
+    // only needs to be printed from here.
+    let _ = frame.set_attribute("sandbox", "allow-same-origin allow-modals");
     frame.set_srcdoc(html);
     let onload =
         wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {

@@ -91,6 +91,39 @@ fn icon(severity: Severity) -> &'static str {
     }
 }
 
+/// `[C2]` inside a field's messages: opens the rule's explanation in place,
+/// without leaving the step. Not a Tab stop: Tab goes from field to field
+/// (the explanation is on 规则说明 and in 检查与导出 for keyboard users).
+#[component]
+fn RuleToggle(code: Code) -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let open = RwSignal::new(false);
+    let rule = code.rule();
+    view! {
+        <button
+            type="button"
+            class="code"
+            tabindex="-1"
+            title="查看规则说明"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {format!("[{code}]")}
+        </button>
+        {move || open.get().then(|| view! {
+            <span class="explain">
+                <strong>{rule.title}</strong>"："{rule.explanation}
+                <span class="source">{format!("（依据：{}）", rule.source.full())}</span>
+                " "
+                <a href=format!("#rule-{code}") tabindex="-1" on:click=move |ev| {
+                    ev.prevent_default();
+                    app.show_rule(code);
+                }>"规则说明"</a>
+            </span>
+        })}
+    }
+}
+
 /// One finding: severity as a word and an icon as well as a colour.
 #[component]
 pub fn FindingLine(
@@ -110,7 +143,7 @@ pub fn FindingLine(
             <span class="sev" aria-hidden="true">{icon(finding.severity)}</span>
             <span class="sev-word">{finding.severity.label()}</span>
             " "
-            <RuleCode code=finding.code />
+            <RuleToggle code=finding.code />
             " "
             <span class="msg">{finding.message}</span>
         </li>

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::dom::after_pointer;
 use super::findings::FieldFindings;
 use crate::ui::plain::places::Place;
 use crate::ui::state::{DocState, Shown};
@@ -37,7 +36,13 @@ pub fn LevelSelect(
                 aria-invalid=invalid
                 aria-describedby=described
                 on:change=on_change
-                on:blur=move |_| after_pointer(move || shown.touch(place))
+                // Besides each option's `selected`: when the choices themselves
+                // change with the value (一级 and 二级 together), the element's
+                // value is set once they are there.
+                prop:value=move || {
+                    options.track();
+                    value.get()
+                }
             >
                 <option value="" selected=move || value.get().is_empty()>"请选择"</option>
                 {move || {

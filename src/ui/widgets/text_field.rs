@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::dom::after_pointer;
 use super::findings::{FieldFindings, FindingList};
+use super::notes::PlaceNotes;
 use crate::ui::plain::places::Place;
 use crate::ui::state::{DocState, Shown};
 
@@ -42,14 +43,25 @@ pub fn TextField(
     let (findings, msgs_id) = (field.findings, field.msgs_id.clone());
     let invalid = field.invalid();
     let described = field.described();
-    let on_input = move |ev: leptos::ev::Event| doc.edit(value, event_target_value(&ev));
-    let on_blur = move |_| after_pointer(move || shown.touch(place));
+    // Passing through a field (Tab, a click) says nothing yet; a field the
+    // preparer typed in shows its findings once left.
+    let edited = StoredValue::new(false);
+    let on_input = move |ev: leptos::ev::Event| {
+        edited.set_value(true);
+        doc.edit(value, event_target_value(&ev));
+    };
+    let on_blur = move |_| {
+        if edited.get_value() {
+            after_pointer(move || shown.touch(place));
+        }
+    };
     let aria_label = move || hidden_label.then(|| label.get());
     let input = match control {
         Control::Paragraph => view! {
             <textarea
                 id=id.clone()
                 rows="3"
+                maxlength=place.max_chars()
                 aria-label=aria_label
                 aria-invalid=invalid
                 aria-describedby=described
@@ -63,6 +75,7 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type="text"
+                maxlength=place.max_chars()
                 class=if control == Control::Number { "number" } else { "" }
                 inputmode=if control == Control::Number { Some("decimal") } else { None }
                 autocomplete="off"
@@ -84,7 +97,10 @@ pub fn TextField(
                 {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
             </div>
             {hint.map(|h| view! { <p class="hint">{move || h.get()}</p> })}
-            {(!findings_elsewhere).then(|| view! { <FindingList id=msgs_id findings=findings /> })}
+            {(!findings_elsewhere).then(|| view! {
+                <FindingList id=msgs_id findings=findings />
+                <PlaceNotes place=place />
+            })}
         </div>
     }
 }

@@ -1,29 +1,20 @@
 //! The editor of one draft: the step list (填报步骤) beside the step on screen,
 //! and the effects that save (autosave after typing stops; the step at once).
 
+mod steps;
+mod undo;
+
 use leptos::prelude::*;
 
 use super::context::AppState;
 use super::pages;
 use super::plain::places::{Place, ProjectPlace};
 use super::session::{Session, Step};
-use super::widgets::dom::focus_later;
-use crate::core::findings::Counts;
+use super::widgets::dom::{cap_reason, focus_later};
+use crate::core::limits::MAX_PROJECTS;
 use crate::storage;
-
-fn counts_badge(counts: Counts) -> impl IntoView {
-    if counts.errors == 0 && counts.warnings == 0 {
-        return view! { <span class="badge ok">"✓"<span class="sr-only">"无问题"</span></span> }
-            .into_any();
-    }
-    view! {
-        <span class="badges">
-            {(counts.errors > 0).then(|| view! { <span class="badge error">{format!("{} 错误", counts.errors)}</span> })}
-            {(counts.warnings > 0).then(|| view! { <span class="badge warning">{format!("{} 警告", counts.warnings)}</span> })}
-        </span>
-    }
-    .into_any()
-}
+use steps::{NextStep, StepItem};
+use undo::UndoBar;
 
 #[component]
 pub fn Editor(session: Session) -> impl IntoView {
@@ -43,17 +34,40 @@ pub fn Editor(session: Session) -> impl IntoView {
             saver.schedule_save(app.save_status);
         }
     });
-    // The step is remembered at once, so a reload opens it again.
+    // The step is remembered at once, so a reload opens it again; once it is
+    // on screen the focus goes to what was asked for, else to its heading.
     let memory = session.clone();
     Effect::new(move |_| {
         step.track();
         storage::save_ui(&memory.draft_id, &memory.memory());
+        focus_later(
+            memory
+                .take_focus()
+                .unwrap_or_else(|| "step-title".to_string()),
+        );
     });
 
+    let full = move || doc.projects.with(|ps| ps.len() >= MAX_PROJECTS);
+    let adding = session.clone();
     let add_project = move |_| {
+        if full() {
+            return;
+        }
         let id = doc.add_project();
-        step.set(Step::Project(id));
-        focus_later(Place::Project(id, ProjectPlace::Code).dom_id());
+        adding.go(
+            Step::Project(id),
+            Some(Place::Project(id, ProjectPlace::Code).dom_id()),
+        );
+    };
+    let steps_open = RwSignal::new(false);
+    let step_name = move || match step.get() {
+        Step::Basic => "基本信息".to_string(),
+        Step::Department => "部门整体绩效目标".to_string(),
+        Step::Review => "检查与导出".to_string(),
+        Step::Project(id) => doc
+            .project(id)
+            .map(|p| p.display_name())
+            .unwrap_or_default(),
     };
     let total_counts = move || doc.total_counts();
     let head_counts = move || doc.doc_counts.with(|c| c.head);
@@ -75,9 +89,17 @@ pub fn Editor(session: Session) -> impl IntoView {
                     <button type="button" class="primary small" on:click=move |_| super::tabs::take_over(app)>"接管编辑"</button>
                 </div>
             })}
+            <UndoBar />
             <div class="editor-body">
-                <nav class="steps" aria-label="填报步骤">
-                    <ol>
+                // On a narrow screen (or at 200% zoom) the list folds away
+                // behind one button naming the step on screen.
+                <nav class="steps" class:collapsed=move || !steps_open.get() aria-label="填报步骤">
+                    <button type="button" class="steps-toggle" aria-controls="steps-list"
+                        aria-expanded=move || if steps_open.get() { "true" } else { "false" }
+                        on:click=move |_| steps_open.update(|o| *o = !*o)>
+                        {move || format!("填报步骤：{}", step_name())}
+                    </button>
+                    <ol id="steps-list" on:click=move |_| steps_open.set(false)>
                         <StepItem label=Signal::stored("基本信息".to_string()) target=Step::Basic counts=Signal::derive(head_counts) />
                         <StepItem label=Signal::stored("部门整体绩效目标".to_string()) target=Step::Department counts=Signal::derive(department_counts) />
                         <For each=move || doc.projects.get() key=|p| p.id let:project>
@@ -94,7 +116,9 @@ pub fn Editor(session: Session) -> impl IntoView {
                             }
                         </For>
                         <li class="add">
-                            <button type="button" class="secondary" on:click=add_project>"添加项目"</button>
+                            <button type="button" class="secondary" on:click=add_project disabled=full
+                                aria-describedby=move || full().then_some("projects-cap")>"添加项目"</button>
+                            {move || cap_reason(full(), "projects-cap".to_string(), "已达上限：最多 500 个项目。")}
                         </li>
                         <StepItem label=Signal::stored("检查与导出".to_string()) target=Step::Review counts=Signal::derive(total_counts) />
                     </ol>
@@ -109,33 +133,9 @@ pub fn Editor(session: Session) -> impl IntoView {
                         },
                         Step::Review => view! { <pages::review::ReviewStep /> }.into_any(),
                     }}
+                    <NextStep />
                 </fieldset>
             </div>
         </div>
-    }
-}
-
-#[component]
-fn StepItem(label: Signal<String>, target: Step, counts: Signal<Counts>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let step = session.step;
-    let current = move || (step.get() == target).then_some("step");
-    view! {
-        <li>
-            <button
-                type="button"
-                class="step"
-                aria-current=current
-                on:click=move |_| {
-                    step.set(target);
-                    if target == Step::Review {
-                        session.shown.all.set(true);
-                    }
-                }
-            >
-                <span class="step-label">{move || label.get()}</span>
-                {move || counts_badge(counts.get())}
-            </button>
-        </li>
     }
 }
