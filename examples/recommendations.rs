@@ -8,7 +8,10 @@ use perf_goals::core::open::read_file;
 const OTHERS: [(&str, &str); 10] = [
     ("2024年全县教师培训项目", "组织全县中小学教师开展业务培训"),
     ("农村饮水安全工程维修养护", "农村供水工程维修养护"),
-    ("基层医疗卫生机构基本公共卫生服务补助", "基本公共卫生服务项目补助"),
+    (
+        "基层医疗卫生机构基本公共卫生服务补助",
+        "基本公共卫生服务项目补助",
+    ),
     ("城乡居民最低生活保障资金", "发放城乡低保金"),
     ("农村公路养护工程", "县乡道路日常养护和维修"),
     ("图书馆免费开放补助", "公共图书馆免费开放运行"),
@@ -48,7 +51,10 @@ fn main() {
             .collect();
         println!("{name}（{}）", kinds.join("、"));
         for row in library.recommend(name, use_of_funds).iter().take(5) {
-            println!("  {} / {} / {} = {}", row.level1, row.level2, row.name, row.value);
+            println!(
+                "  {} / {} / {} = {}",
+                row.level1, row.level2, row.name, row.value
+            );
         }
     }
 }

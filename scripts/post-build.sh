@@ -3,6 +3,7 @@
 # becomes dist/. Trunk runs hooks of one stage at the same time, so every
 # step that must follow another is in this one script.
 set -eu
+sh scripts/hash-worker.sh
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node scripts/precompress.mjs "$TRUNK_STAGING_DIR"
 fi

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::context::{AppState, Page};
 use super::editor::Editor;
-use super::pages::{rules::RulesPage, start::StartPage};
+use super::pages::{desk::DeskPage, rules::RulesPage, start::StartPage};
 use super::session::SaveStatus;
 use super::{tabs, widgets};
 use crate::storage;
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
     let main = move || match app.page.get() {
         Page::Start => view! { <StartPage /> }.into_any(),
         Page::Rules => view! { <RulesPage /> }.into_any(),
+        Page::Desk => view! { <DeskPage /> }.into_any(),
         Page::Editor => match app.editor.get() {
             Some(session) => view! { <Editor session=session /> }.into_any(),
             None => view! { <StartPage /> }.into_any(),

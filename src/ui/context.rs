@@ -18,6 +18,8 @@ pub enum Page {
     Start,
     Editor,
     Rules,
+    /// 审核台: many files at once.
+    Desk,
 }
 
 #[derive(Clone, Copy)]

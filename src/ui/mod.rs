@@ -33,3 +33,6 @@ mod widgets;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+/// 审核台's page, for its own program (src/bin/desk.rs), loaded when used.
+#[cfg(target_arch = "wasm32")]
+pub use pages::desk_view::start as start_desk;

@@ -16,6 +16,7 @@ fn current(app: AppState) -> Address {
     match app.page.get() {
         Page::Start => Address::Start,
         Page::Rules => Address::Rules(app.rule.get()),
+        Page::Desk => Address::Desk,
         Page::Editor => match app.editor.get() {
             Some(session) => Address::Step(session.step_key(session.step.get())),
             None => Address::Start,
@@ -64,6 +65,12 @@ fn apply(app: AppState, address: Address) {
             } else {
                 app.page.set(Page::Start);
             }
+        }
+        Address::Desk => {
+            if app.page.get_untracked() == Page::Editor {
+                app.close_editor();
+            }
+            app.page.set(Page::Desk);
         }
         Address::Rules(code) => match code {
             Some(code) => app.show_rule(code),

@@ -7,7 +7,7 @@
 //   COMPAT_DIST=dir              another build to test (default dist/)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDist, DIST, OUTPUT, ROOT } from '../e2e/harness.mjs';
@@ -141,6 +141,41 @@ for (const version of SMOKE) {
       }
     }));
 }
+
+test('Chromium 80: 审核台 checks several files in its Web Workers, lists a bad one with its reason, opens one as a draft', LIMIT, () =>
+  withChromium(80, [], async (browser) => {
+    const dir = await mkdtemp(join(tmpdir(), 'compat-desk-'));
+    try {
+      const seed = JSON.parse(await readFile(SEED, 'utf8'));
+      const second = { ...seed, unit: { ...seed.unit, name: '承德市第二测试单位' } };
+      await writeFile(join(dir, 'a.json'), JSON.stringify(seed));
+      await writeFile(join(dir, 'b.json'), JSON.stringify(second));
+      await writeFile(join(dir, 'bad.json'), '{"unit": ');
+      const { page, problems } = await openPage(browser, server.url);
+      await (await find(page, 'button', '审核台')).click();
+      const [chooser] = await Promise.all([page.waitForFileChooser(), (await find(page, 'button', '选择文件')).click()]);
+      await chooser.accept(['a.json', 'b.json', 'bad.json'].map((f) => join(dir, f)));
+      await waitForText(() => bodyText(page), /已读取 3 个文件，其中 1 个无法检查。/, 'the table is complete');
+      // The rows as the reviewer reads them: file, 单位名称, …, 说明.
+      const rows = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('table tbody tr')).map((tr) => Array.from(tr.cells).map((c) => c.textContent.trim())));
+      assert.deepEqual(rows.map((r) => r[0]), ['a.json', 'b.json', 'bad.json']);
+      assert.deepEqual(rows.map((r) => r[1]), [seed.unit.name, '承德市第二测试单位', '']);
+      assert.match(rows[0][5], /^\d+$/, 'errors counted by the worker');
+      assert.match(rows[2][10], /^无法检查：/);
+      const workers = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /desk-[0-9a-f]{16}/.test(n)));
+      assert.ok(workers.some((n) => n.endsWith('.js')) && workers.some((n) => n.endsWith('.wasm')), `审核台's program was fetched: ${workers}`);
+
+      const open = await page.evaluateHandle(() =>
+        Array.from(document.querySelectorAll('table tbody tr')).find((tr) => tr.cells[0].textContent.trim() === 'b.json').querySelector('button'));
+      await open.asElement().click();
+      const unit = await find(page, 'label', '单位名称');
+      assert.equal(await unit.evaluate((el) => el.value), '承德市第二测试单位', 'the line opened as a draft');
+      assert.deepEqual(problems, [], 'no console error or uncaught exception');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }));
 
 test('Chromium 79 gets the message: the supported browsers, 极速模式, its version', LIMIT, () =>
   withChromium(79, [], async (browser) => {

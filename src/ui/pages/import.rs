@@ -22,6 +22,11 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
     };
     // The same file may be chosen again after a refusal.
     input.set_value("");
+    import_file(app, file);
+}
+
+/// Opens `file` as a new draft (导入 JSON, and 审核台's 打开).
+pub fn import_file(app: AppState, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
         // Whole tenths of a MB, without pulling float formatting into the wasm.

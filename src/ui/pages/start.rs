@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::export::{copy_for_next_year, export_json, file_name};
 use crate::core::model::Document;
 use crate::storage::{self, Entry, Summary};
-use crate::ui::context::{errors_of, AppState};
+use crate::ui::context::{errors_of, AppState, Page};
 use crate::ui::session::now_rfc3339;
 use crate::ui::widgets::dom::confirm;
 use crate::ui::widgets::download::download;
@@ -53,6 +53,7 @@ pub fn StartPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=create>"新建草稿"</button>
                 <super::import::ImportButton />
                 <super::paste::StartImports />
+                <button type="button" on:click=move |_| app.page.set(Page::Desk)>"审核台"</button>
             </div>
             <p class="hint">"导入：本系统下载的 JSON 文件，或本系统导出的可打印 HTML 文件。导入的文件成为一份新草稿，不覆盖已有草稿。"</p>
             <p class="hint">"上年的绩效目标在 Word、WPS 或 Excel 中：复制其中的表格后点「粘贴表格」，或用「导入 Word 文档」打开 .docx 文件；先预览，确认后成为一份新草稿。"</p>

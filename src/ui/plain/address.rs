@@ -10,12 +10,17 @@ pub enum Address {
     Start,
     Step(StepKey),
     Rules(Option<Code>),
+    /// 审核台.
+    Desk,
 }
 
 pub fn parse(hash: &str) -> Address {
     let path = hash.trim_start_matches('#').trim_start_matches('/');
     if path.is_empty() {
         return Address::Start;
+    }
+    if path == "desk" {
+        return Address::Desk;
     }
     if let Some(rest) = path.strip_prefix("rules") {
         return Address::Rules(Code::parse(rest.trim_start_matches('/')));
@@ -29,6 +34,7 @@ pub fn text(address: Address) -> String {
         Address::Step(key) => format!("#/{}", key.key()),
         Address::Rules(None) => "#/rules".into(),
         Address::Rules(Some(code)) => format!("#/rules/{code}"),
+        Address::Desk => "#/desk".into(),
     }
 }
 
@@ -44,6 +50,7 @@ mod tests {
             Address::Step(StepKey::Review),
             Address::Rules(None),
             Address::Rules(Some(Code::C3)),
+            Address::Desk,
         ] {
             assert_eq!(parse(&text(a)), a);
         }
