@@ -35,11 +35,21 @@ export function topSelf(profile, n = 15) {
     self.set(key, (self.get(key) ?? 0) + timeDeltas[i + 1] / 1000);
   }
   self.delete('(idle)\t');
+  // Where the time went: the app's wasm, its JS glue, Blink and V8 outside any
+  // JS frame ('(program)'), the garbage collector, and this benchmark's own
+  // script in the page (no file: its forced layout counts there).
+  const kinds = {};
+  for (const [key, t] of self) {
+    const [fn, file] = key.split('\t');
+    const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') ? 'app JS glue'
+      : fn.startsWith('(') ? fn : 'benchmark script and DOM calls';
+    kinds[kind] = (kinds[kind] ?? 0) + t;
+  }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
     .map(([key, t]) => {
       const [fn, file] = key.split('\t');
       return { fn, file, ms: t, share: t / total };
     });
-  return { total, top };
+  return { total, top, kinds };
 }
