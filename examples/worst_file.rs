@@ -5,7 +5,8 @@
 //!     /usr/bin/time -v target/release/examples/worst_file empty-rows
 //!
 //! Kinds: empty-rows, empty-tables, full-fields, realistic, html, paragraphs,
-//! unknown. Times are
+//! unknown. A second argument writes the file there too (the browser
+//! benchmark imports `realistic`). Times are
 //! CPU time of the one thread, so a busy machine does not inflate them.
 
 use std::time::Duration;
@@ -172,6 +173,12 @@ fn main() {
             "kinds: empty-rows, empty-tables, full-fields, realistic, html, paragraphs, unknown"
         );
         std::process::exit(2);
+    }
+    if let Some(path) = std::env::args().nth(2) {
+        if let Err(e) = std::fs::write(&path, &text) {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(2);
+        }
     }
     // What building the file cost is not the reader's: start the peak afresh.
     let _ = std::fs::write("/proc/self/clear_refs", "5");
