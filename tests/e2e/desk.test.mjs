@@ -17,6 +17,14 @@ suite((s, b) => {
   browser = b;
 });
 
+// The editor is on screen: go to 基本信息, where 单位名称 is.
+async function basicStep(page) {
+  const steps = page.getByRole('navigation', { name: '填报步骤' });
+  await steps.waitFor({ timeout: 15000 });
+  await steps.getByRole('button', { name: /基本信息/ }).click();
+  await page.getByLabel('单位名称', { exact: true }).waitFor({ timeout: 15000 });
+}
+
 const COLUMNS = ['文件', '单位名称', '预算年度', '项目数', '预算数合计（万元）', '错误', '警告', '自查等级', '审核状态', '未处理意见', '说明'];
 // generate_files puts a bad file at every 33 files' 8th, 19th and 30th place.
 const BAD = {
@@ -208,8 +216,9 @@ test('打开 opens a line as a draft of its own; the same unit and year again of
     const row = table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: file }) });
     await row.getByRole('button', { name: '打开' }).click();
   };
+  // An opened file shows 检查与导出 first, as after 导入; its unit is on 基本信息.
   const editorShows = async () => {
-    await page.getByLabel('单位名称', { exact: true }).waitFor({ timeout: 15000 });
+    await basicStep(page);
     assert.equal(await page.getByLabel('单位名称', { exact: true }).inputValue(), unit);
   };
   const backToDesk = async (drafts) => {
@@ -278,7 +287,7 @@ test('files dropped on the page; a GB18030 file is read and said so; a bad one n
 
   // Opened, the GB18030 file is the same document.
   await table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'gbk.json' }) }).getByRole('button', { name: '打开' }).click();
-  await page.getByLabel('单位名称', { exact: true }).waitFor({ timeout: 15000 });
+  await basicStep(page);
   assert.equal(await page.getByLabel('单位名称', { exact: true }).inputValue(), unit);
   assert.match(await page.getByRole('alert').textContent(), /不是 UTF-8 编码，已按 GB18030（GBK）/);
 

@@ -73,7 +73,8 @@ test('a tab that went back in history, or was frozen, never overwrites what anot
       await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
       await b.page.getByRole('button', { name: '打开' }).click();
       await b.page.getByRole('button', { name: '接管编辑' }).click();
-      await b.page.getByLabel('单位名称', exact).and(b.page.locator(':enabled')).waitFor({ timeout: 5000 });
+      // The hand-off waits 1.5 s for A, which is frozen and cannot answer.
+      await b.page.getByLabel('单位名称', exact).and(b.page.locator(':enabled')).waitFor({ timeout: 15000 });
       a.cdp = cdp;
     }
     await b.page.getByLabel('单位名称', exact).fill(`乙的内容 ${run}`);
