@@ -335,6 +335,15 @@ pub fn save_text(
     Ok((summary, next))
 }
 
+/// Moves draft `id` to a new revision without changing its text, so that a
+/// write based on the one before is refused (a tab that took too long to
+/// hand a draft over). Gives the new revision.
+pub fn advance_revision(id: &str) -> Result<u64, SaveError> {
+    let next = revision(id) + 1;
+    set_raw(&revision_key(id), &next.to_string())?;
+    Ok(next)
+}
+
 /// Notes in the index that draft `id` was imported from file `source` at `at`.
 pub fn note_source(id: &str, source: &str, at: &str) {
     let mut index: Vec<Summary> = get_json(INDEX_KEY).unwrap_or_default();

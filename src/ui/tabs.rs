@@ -263,6 +263,10 @@ fn complete_takeover(app: AppState) {
     app.taking_over.set_value(false);
     if let Some(editor) = app.editor.get_untracked() {
         storage::clear_handed_off(&editor.draft_id);
+        // The other tab may answer after the wait (frozen, or slow on a busy
+        // PC): its last write is then refused, and kept there for download,
+        // instead of landing under what is typed here.
+        let _ = storage::advance_revision(&editor.draft_id);
     }
     reload(app, true);
     app.notice.set(None);
