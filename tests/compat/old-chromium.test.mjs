@@ -169,6 +169,11 @@ test('Chromium 80: 审核台 checks several files in its Web Workers, lists a ba
       const open = await page.evaluateHandle(() =>
         Array.from(document.querySelectorAll('table tbody tr')).find((tr) => tr.cells[0].textContent.trim() === 'b.json').querySelector('button'));
       await open.asElement().click();
+      // An opened file shows 检查与导出 first, as after 导入; 单位名称 is on 基本信息.
+      // (Below 900 px the step list is folded behind 填报步骤：….)
+      const toggle = await find(page, 'button', '填报步骤：', { part: true, timeout: 3000 }).catch(() => null);
+      if (toggle && (await toggle.evaluate((el) => el.getAttribute('aria-expanded'))) === 'false') await toggle.click();
+      await (await find(page, 'button', '基本信息', { part: true })).click();
       const unit = await find(page, 'label', '单位名称');
       assert.equal(await unit.evaluate((el) => el.value), '承德市第二测试单位', 'the line opened as a draft');
       assert.deepEqual(problems, [], 'no console error or uncaught exception');
