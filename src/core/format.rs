@@ -277,7 +277,8 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-fn json_type_name(v: &Value) -> &'static str {
+/// The kind of a JSON value as messages name it (`应为文本，实际为数字`).
+pub(crate) fn json_type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "布尔值",

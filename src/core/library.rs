@@ -18,6 +18,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::format::json_type_name;
 use super::model::{level2_choices, Indicator, LEVELS};
 use super::normalise::normalise;
 use super::value::{parse_value, ParsedValue};
@@ -697,23 +698,12 @@ fn name_match(ix: &RowIndex, query: &str) -> Option<(u8, usize)> {
 
 // ---- validation of the raw JSON, one helper per shape
 
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "布尔值",
-        Value::Number(_) => "数字",
-        Value::String(_) => "文本",
-        Value::Array(_) => "数组",
-        Value::Object(_) => "对象",
-    }
-}
-
 fn array<'a>(v: Option<&'a Value>, path: &str) -> Result<&'a Vec<Value>, LibraryError> {
     match v {
         Some(Value::Array(a)) => Ok(a),
         Some(other) => Err(LibraryError::new(
             path,
-            format!("应为数组，实际为{}。", json_type(other)),
+            format!("应为数组，实际为{}。", json_type_name(other)),
         )),
         None => Err(LibraryError::new(path, "缺少此项。")),
     }
@@ -727,7 +717,7 @@ fn object<'a>(
         Value::Object(m) => Ok(m),
         other => Err(LibraryError::new(
             path,
-            format!("应为对象，实际为{}。", json_type(other)),
+            format!("应为对象，实际为{}。", json_type_name(other)),
         )),
     }
 }
@@ -744,7 +734,7 @@ fn text_field<'a>(
         Some(Value::String(_)) => Err(LibraryError::new(here, "不能为空。")),
         Some(other) => Err(LibraryError::new(
             here,
-            format!("应为文本，实际为{}。", json_type(other)),
+            format!("应为文本，实际为{}。", json_type_name(other)),
         )),
         None => Err(LibraryError::new(here, "缺少此项。")),
     }
@@ -766,7 +756,7 @@ fn text_list<'a>(
             Value::String(_) => Err(LibraryError::new(format!("{here}[{j}]"), "不能为空。")),
             other => Err(LibraryError::new(
                 format!("{here}[{j}]"),
-                format!("应为文本，实际为{}。", json_type(other)),
+                format!("应为文本，实际为{}。", json_type_name(other)),
             )),
         })
         .collect()
@@ -850,7 +840,7 @@ fn check_row<'a>(
             other => {
                 return Err(LibraryError::new(
                     here,
-                    format!("应为文本，实际为{}。", json_type(other)),
+                    format!("应为文本，实际为{}。", json_type_name(other)),
                 ))
             }
         }

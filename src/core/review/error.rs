@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use serde_json::Value;
-
 /// Why a `review` block or an `acknowledged` list was refused: what and where,
 /// in the preparer's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,13 +78,4 @@ impl fmt::Display for ReviewReadError {
 
 impl std::error::Error for ReviewReadError {}
 
-pub(crate) fn json_type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "布尔值",
-        Value::Number(_) => "数字",
-        Value::String(_) => "文本",
-        Value::Array(_) => "数组",
-        Value::Object(_) => "对象",
-    }
-}
+pub(crate) use crate::core::format::json_type_name;
