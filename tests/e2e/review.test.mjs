@@ -78,6 +78,11 @@ test('two review rounds between a reviewer and a preparer, by the files they exc
     assert.ok(await rp.getByRole('button', { name: tool, exact: true }).isDisabled(), tool);
   }
   assert.equal(await rp.getByRole('table').first().getByRole('row').nth(1).getByLabel('一级指标', exact).getAttribute('aria-readonly'), 'true');
+  assert.equal(await rp.getByRole('table').first().getByRole('row').nth(1).getByLabel('三级指标', exact).getAttribute('readonly'), '');
+  // The tools that add rows are not there while reviewing.
+  for (const tool of ['从指标库添加', '粘贴表格']) {
+    assert.equal(await rp.getByRole('button', { name: tool, exact: true }).count(), 0, tool);
+  }
 
   await comment(rp, '指标第1行「指标值」', CELL);
   await comment(rp, '指标第2行', ROW);

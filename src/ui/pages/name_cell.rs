@@ -154,6 +154,7 @@ pub fn NameCell(row: RowState, place: Place) -> impl IntoView {
                 aria-invalid=invalid
                 aria-describedby=described
                 node_ref=input
+                readonly=move || doc.review_mode.get()
                 prop:value=move || value.get()
                 on:input=on_input
                 on:blur=on_blur
