@@ -1,16 +1,9 @@
-//! Mounts the app and says that it started; nothing else.
+//! The first load: the start program (`ui::boot`). It shows the start page at
+//! once and fetches the app (src/bin/app.rs) behind it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    perf_goals::ui::crash::install();
-    leptos::mount::mount_to_body(perf_goals::ui::App);
-    // Started: the "正在加载" line goes, and with it static/fallback.js's wait for us.
-    if let Some(loading) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        loading.remove();
-    }
+    perf_goals::ui::boot::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

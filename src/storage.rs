@@ -185,6 +185,28 @@ fn all_keys() -> Vec<String> {
         .collect()
 }
 
+/// Every stored draft's key, format version and id.
+fn draft_keys() -> Vec<(String, u64, String)> {
+    all_keys()
+        .into_iter()
+        .filter_map(|key| {
+            let rest = key.strip_prefix("perf-goals/v")?;
+            let (version, tail) = rest.split_once('/')?;
+            let id = tail.strip_prefix("draft/")?.to_string();
+            let version = version.parse::<u64>().ok()?;
+            Some((key, version, id))
+        })
+        .collect()
+}
+
+fn newest_first(entries: &mut [Entry]) {
+    let saved = |e: &Entry| match e {
+        Entry::Readable(s) => s.saved_at.clone(),
+        _ => String::new(),
+    };
+    entries.sort_by_key(|e| std::cmp::Reverse(saved(e)));
+}
+
 /// Every draft stored in this browser, newest first, readable or not. Keys
 /// of any format version are listed: a newer app's drafts are shown, not touched.
 /// A draft the index lists is not read; one it does not list is read, its
@@ -193,24 +215,9 @@ pub fn entries(count_errors: impl Fn(&Document) -> usize) -> Vec<Entry> {
     let index = summaries();
     let mut repaired = Vec::new();
     let mut entries = Vec::new();
-    for key in all_keys() {
-        let Some(rest) = key.strip_prefix("perf-goals/v") else {
-            continue;
-        };
-        let Some((version, tail)) = rest.split_once('/') else {
-            continue;
-        };
-        let Some(id) = tail.strip_prefix("draft/") else {
-            continue;
-        };
-        let Ok(version) = version.parse::<u64>() else {
-            continue;
-        };
+    for (key, version, id) in draft_keys() {
         if version > FORMAT_VERSION {
-            entries.push(Entry::Newer {
-                key: key.clone(),
-                version,
-            });
+            entries.push(Entry::Newer { key, version });
             continue;
         }
         if let Some(s) = index.iter().find(|s| s.id == id) {
@@ -220,16 +227,16 @@ pub fn entries(count_errors: impl Fn(&Document) -> usize) -> Vec<Entry> {
         let text = get_raw(&key).unwrap_or_default();
         entries.push(match read_document(&text) {
             Ok(doc) => {
-                let summary = Summary::of(id, &doc, count_errors(&doc));
+                let summary = Summary::of(&id, &doc, count_errors(&doc));
                 repaired.push(summary.clone());
                 Entry::Readable(summary)
             }
             Err(ReadError::NewerVersion { found, .. }) => Entry::Newer {
-                key: key.clone(),
+                key,
                 version: found,
             },
             Err(e) => Entry::Damaged {
-                key: key.clone(),
+                key,
                 reason: e.to_string(),
             },
         });
@@ -239,12 +246,24 @@ pub fn entries(count_errors: impl Fn(&Document) -> usize) -> Vec<Entry> {
         index.extend(repaired);
         let _ = set_json(INDEX_KEY, &index);
     }
-    let saved = |e: &Entry| match e {
-        Entry::Readable(s) => s.saved_at.clone(),
-        _ => String::new(),
-    };
-    entries.sort_by_key(|e| std::cmp::Reverse(saved(e)));
+    newest_first(&mut entries);
     entries
+}
+
+/// The same list when the index lists every draft, so that none has to be
+/// read (the start program shows it without the core); `None` otherwise.
+pub fn listed_entries() -> Option<Vec<Entry>> {
+    let index = summaries();
+    let mut entries = Vec::new();
+    for (key, version, id) in draft_keys() {
+        if version > FORMAT_VERSION {
+            entries.push(Entry::Newer { key, version });
+        } else {
+            entries.push(Entry::Readable(index.iter().find(|s| s.id == id)?.clone()));
+        }
+    }
+    newest_first(&mut entries);
+    Some(entries)
 }
 
 /// The drafts' summaries as the index has them: cheap (no draft is parsed),

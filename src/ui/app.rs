@@ -6,9 +6,29 @@ use leptos::prelude::*;
 use super::context::{AppState, Page};
 use super::editor::Editor;
 use super::pages::{desk::DeskPage, rules::RulesPage, start::StartPage};
+use super::plain::start_act::StartAct;
 use super::session::SaveStatus;
-use super::{tabs, widgets};
+use super::start_view::AppHeader;
+use super::{boot, crash, tabs, widgets};
 use crate::storage;
+
+/// The app's program (src/bin/app.rs): takes the page over from the start
+/// program (`ui::boot`) and mounts.
+pub fn start() {
+    crash::install();
+    let focused = boot::take_over();
+    leptos::mount::mount_to_body(App);
+    // Started: the "正在加载" line goes, and with it static/fallback.js's wait for us.
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
+    if let Some(act) = focused {
+        boot::focus_act(&act);
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -24,7 +44,7 @@ pub fn App() -> impl IntoView {
     });
 
     // A reload reopens the draft that was open, at the step that was open.
-    if let Some(id) = storage::last_open() {
+    if let Some(id) = storage::last_open().filter(|_| !boot::start_page_was_shown()) {
         if app.open_stored(&id, false).is_err() {
             storage::set_last_open(None);
         }
@@ -56,18 +76,19 @@ pub fn App() -> impl IntoView {
         matches!(app.save_status.get(), SaveStatus::Failed(_)) && app.page.get() == Page::Editor
     };
 
+    let header_act = Callback::new(move |act: StartAct| {
+        if act == StartAct::Rules {
+            app.show_rules();
+        }
+    });
+
     view! {
-        <header class="app-header">
-            <span class="app-title">"绩效目标填报"</span>
-            <span class="app-sub">"部门整体绩效目标 · 项目支出绩效目标表"</span>
+        <AppHeader act=header_act>
             <p class="save-status" class:failed=failed role="status" aria-live="polite">{status}</p>
             {move || failed().then(|| view! {
                 <button type="button" class="primary small" on:click=move |_| app.download_backup()>"下载 JSON"</button>
             })}
-            <nav class="app-links" aria-label="帮助">
-                <button type="button" class="link" on:click=move |_| app.show_rules()>"规则说明"</button>
-            </nav>
-        </header>
+        </AppHeader>
         {move || app.rescue.get().map(|text| {
             let name = app
                 .editor

@@ -1,9 +1,11 @@
-// First load: the bytes of every file the browser fetches before the start
-// page is usable (its 新建草稿 button is there), read from the real requests
-// rather than from a list of dist/: raw, gzip -9 and Brotli (quality 11), per
-// file and in total. Sizes are deterministic: one run.
+// First load: the bytes of every file the browser asked for before the start
+// page was usable (its 新建草稿 button there, as the page saw it), read from
+// the real requests rather than from a list of dist/: raw, gzip -9 and Brotli
+// (quality 11), per file and in total. What is asked for after (the app,
+// behind the start page) is listed apart. Sizes are deterministic: one run.
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { VIEWPORT } from './session.mjs';
+import { watchStartPage } from './startup.mjs';
 
 const brotli = (b) => brotliCompressSync(b, {
   params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length },
@@ -11,22 +13,24 @@ const brotli = (b) => brotliCompressSync(b, {
 
 export async function firstLoad(browser, url) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  await context.addInitScript(watchStartPage, 0);
   const page = await context.newPage();
   const responses = [];
-  let usable = false;
-  page.on('response', (r) => responses.push({ r, early: !usable }));
+  page.on('response', (r) => responses.push(r));
   await page.goto(url);
-  await page.getByRole('button', { name: '新建草稿' }).waitFor();
-  usable = true;
-  // Anything still loading, and whatever the page asks for soon after, is
-  // listed apart (it does not hold the start page up).
+  await page.waitForFunction(() => window.__startPageAt !== null && window.__appAt !== null, null, { timeout: 30000 });
   await page.waitForLoadState('networkidle');
+  // Asked for (fetchStart) before the start page was there.
+  const early = new Set(await page.evaluate(() => [
+    location.href,
+    ...performance.getEntriesByType('resource').filter((e) => e.startTime < window.__startPageAt).map((e) => e.name),
+  ]));
   const files = [];
   const later = [];
-  for (const { r, early } of responses) {
+  for (const r of responses) {
     const name = decodeURIComponent(new URL(r.url()).pathname).replace(/^.*\//, '') || 'index.html';
-    if (!early || r.status() !== 200) {
-      later.push(`${name} (${r.status()}${early ? '' : ', after the start page'})`);
+    if (!early.has(r.url()) || r.status() !== 200) {
+      later.push(`${name} (${r.status()}${early.has(r.url()) ? '' : ', after the start page'})`);
       continue;
     }
     const body = await r.body();

@@ -6,27 +6,35 @@ import { freshPage, importDoc, VIEWPORT } from './session.mjs';
 
 // In the page, before its scripts: note performance.now() when the start page
 // shows its button and at least `rows` rows of the drafts list.
-function watchStartPage(rows) {
+export function watchStartPage(rows) {
   window.__startPageAt = null;
+  window.__appAt = null;
+  let startProgram = false;
   const ready = () => [...document.querySelectorAll('main.start button')].some((b) => b.textContent === '新建草稿')
     && document.querySelectorAll('table.drafts tbody tr').length >= rows;
   new MutationObserver((_, observer) => {
-    if (window.__startPageAt === null && ready()) {
-      window.__startPageAt = performance.now();
-      observer.disconnect();
-    }
+    const now = performance.now();
+    if (window.__startPageAt === null && ready()) window.__startPageAt = now;
+    // The start program's page (#boot) first; the app's, when it has taken over.
+    if (document.getElementById('boot')) startProgram = true;
+    else if (startProgram && window.__appAt === null && ready()) window.__appAt = now;
+    if (window.__startPageAt !== null && window.__appAt !== null) observer.disconnect();
   }).observe(document, { subtree: true, childList: true });
 }
 
-/** One run: a fresh context holding `storageState`; ms from navigation start to the start page with `rows` drafts. */
+/**
+ * One run: a fresh context holding `storageState`; ms from navigation start to
+ * the start page with `rows` drafts (`page`), and to the app having taken it
+ * over behind it (`app`).
+ */
 export async function startupRun(browser, url, storageState, rows) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', storageState });
   await context.addInitScript(watchStartPage, rows);
   const page = await context.newPage();
   try {
     await page.goto(url);
-    await page.waitForFunction(() => window.__startPageAt !== null, null, { timeout: 30000 });
-    return await page.evaluate(() => window.__startPageAt);
+    await page.waitForFunction(() => window.__startPageAt !== null && window.__appAt !== null, null, { timeout: 30000 });
+    return await page.evaluate(() => ({ page: window.__startPageAt, app: window.__appAt }));
   } finally {
     await context.close();
   }

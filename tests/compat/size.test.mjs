@@ -2,8 +2,9 @@
 // fetch before the start page is usable, gzip -9 and Brotli 11. Size is
 // deterministic, so this is a test, not a benchmark. It fails above the
 // ceiling in tests/compat/first-load-ceiling.json, a ratchet just above
-// today's size, so nothing grows the first load unnoticed; the budget of the
-// issue (200 KiB gzip) is printed beside it (README, "Performance").
+// today's size and below the budget of the issue (200 KiB gzip), so nothing
+// grows the first load unnoticed (README, "Performance"). The first load is
+// the start program (ui::boot); the app comes behind it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -40,6 +41,15 @@ test('the first load stays under its ceiling (gzip -9), and the figures are prin
     console.log(`${name}: ${(bytes.length / KIB).toFixed(1)} KiB, gzip ${(g / KIB).toFixed(1)} KiB, br ${(b / KIB).toFixed(1)} KiB`);
   }
   console.log(`first load: ${(raw / KIB).toFixed(1)} KiB raw, gzip -9 ${(gz / KIB).toFixed(1)} KiB, brotli ${(br / KIB).toFixed(1)} KiB (budget ${ceiling.budget_gzip_kib} KiB gzip, ceiling ${ceiling.ceiling_gzip_kib} KiB)`);
+  // Fetched behind the start page, not part of the first load: printed for the record.
+  const app = html.match(/content="?\.?\/?(app-[0-9a-f]{16})"?[ />]/);
+  assert.ok(app, 'index.html says where the app is (<meta name="app">)');
+  for (const name of [`${app[1]}.js`, `${app[1]}_bg.wasm`]) {
+    const bytes = await readFile(join(DIST, name));
+    const g = gzipSync(bytes, { level: 9 }).length;
+    const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.log(`then the app, ${name}: ${(bytes.length / KIB).toFixed(1)} KiB, gzip ${(g / KIB).toFixed(1)} KiB, br ${(b / KIB).toFixed(1)} KiB`);
+  }
   assert.ok(
     gz <= ceiling.ceiling_gzip_kib * KIB,
     `the first load grew to ${(gz / KIB).toFixed(1)} KiB gzip, above the ceiling of ${ceiling.ceiling_gzip_kib} KiB: measure what grew (twiggy) and move it out of the first load`,

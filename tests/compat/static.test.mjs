@@ -47,8 +47,10 @@ function parses(source, ecmaVersion, sourceType) {
 
 test('the release wasm needs no WebAssembly feature beyond Chromium 80 (wasm-tools validate)', async () => {
   const wasm = await files(DIST, '.wasm');
-  // The app's, and 审核台's (its page and its Web Workers, fetched when used).
-  assert.equal(wasm.length, 2, `two wasm in dist/: ${wasm}`);
+  // The start program's (the first load), the app's (fetched behind the start
+  // page) and 审核台's (its page and its Web Workers, fetched when used).
+  assert.equal(wasm.length, 3, `three wasm in dist/: ${wasm}`);
+  assert.ok(wasm.some((w) => /\/app-[0-9a-f]{16}_bg\.wasm$/.test(w)), `the app's wasm: ${wasm}`);
   assert.ok(wasm.some((w) => /\/desk-[0-9a-f]{16}_bg\.wasm$/.test(w)), `审核台's wasm: ${wasm}`);
   for (const file of wasm) {
     try {
@@ -62,15 +64,16 @@ test('the release wasm needs no WebAssembly feature beyond Chromium 80 (wasm-too
 test('every module script in dist/ is ES2020 (no top-level await, nothing newer than Chromium 80 parses)', async () => {
   const sources = [];
   for (const file of (await files(DIST, '.js')).filter((f) => !f.endsWith(`/${FALLBACK}`))) {
-    // 审核台's program is a classic script (a <script> in the page, and a Web Worker).
-    const classic = /\/desk-[0-9a-f]{16}\.js$/.test(file);
+    // The app's and 审核台's programs are classic scripts (a <script> in the
+    // page, and 审核台's also a Web Worker).
+    const classic = /\/(app|desk)-[0-9a-f]{16}\.js$/.test(file);
     sources.push({ what: relative(ROOT, file), text: await readFile(file, 'utf8'), module: !classic, classic });
   }
   for (const { attrs, text } of (await scriptTags()).filter((t) => t.text.trim())) {
     sources.push({ what: 'an inline script in index.html', text, module: /type=["']?module/.test(attrs) });
   }
   assert.ok(sources.filter((s) => s.module).length >= 2, 'the loader and the wasm-bindgen glue');
-  assert.equal(sources.filter((s) => s.classic).length, 1, "审核台's script");
+  assert.equal(sources.filter((s) => s.classic).length, 2, "the app's and 审核台's scripts");
   for (const { what, text, module, classic } of sources) {
     const version = module || classic ? 2020 : 5;
     const error = parses(text, version, module ? 'module' : 'script');

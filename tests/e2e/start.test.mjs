@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { suite, openPage, OUTPUT } from './harness.mjs';
+import { suite, openPage, serveDist, DIST, OUTPUT } from './harness.mjs';
+
+const exact = { exact: true };
 
 let server;
 let browser;
@@ -21,4 +23,71 @@ test('the release build starts from a sub-folder and shows the start page', asyn
   await page.screenshot({ path: join(OUTPUT, 'start.png') });
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// The first load is the start program alone (issue 19); the app comes behind
+// it. Here the app's wasm is held back until the test lets it through, as on
+// a slow link.
+test('the start page works before the app has arrived: a click waits for it and is then done', async () => {
+  let gate;
+  let open;
+  const hold = () => { gate = new Promise((ok) => { open = ok; }); };
+  hold();
+  let appAsked = 0;
+  const slow = await serveDist(DIST, {
+    intercept: async (path) => {
+      if (/\/app-[0-9a-f]{16}_bg\.wasm$/.test(path)) {
+        appAsked += 1;
+        await gate;
+      }
+      return false;
+    },
+  });
+  const { context, page, problems } = await openPage(browser, slow.url);
+  try {
+    // Nothing stored: the start program shows the page by itself.
+    await page.getByText('本浏览器中还没有草稿。点击「新建草稿」开始填报。').waitFor();
+    await page.getByRole('button', { name: '新建草稿' }).click();
+    await page.getByText('正在载入，请稍候……').waitFor();
+    assert.equal(appAsked, 1, 'the app is asked for once, behind the start page');
+    assert.equal(await page.getByLabel('单位名称', exact).count(), 0, 'no editor without the app');
+    open();
+    // The click is done by the app: a new draft, on 基本信息.
+    await page.getByLabel('单位名称', exact).fill('先点后到单位');
+    await page.getByText(/已保存/).waitFor();
+    await page.getByRole('button', { name: '← 返回草稿列表' }).click();
+    await page.getByRole('cell', { name: '先点后到单位' }).waitFor();
+
+    // Reloaded with the app held back again: the start program lists the
+    // draft from the index, and 打开 waits for the app.
+    hold();
+    await page.reload();
+    await page.getByRole('row', { name: /先点后到单位/ }).getByRole('button', { name: '打开' }).click();
+    await page.getByText('正在载入，请稍候……').waitFor();
+    assert.equal(appAsked, 2);
+    open();
+    await page.getByLabel('单位名称', exact).waitFor();
+    assert.equal(await page.getByLabel('单位名称', exact).inputValue(), '先点后到单位');
+    assert.deepEqual(problems, []);
+  } finally {
+    open();
+    await context.close();
+    await slow.close();
+  }
+});
+
+test('when the app cannot be fetched, the start page says so instead of waiting for ever', async () => {
+  const broken = await serveDist(DIST, {
+    intercept: (path, res) => /\/app-[0-9a-f]{16}_bg\.wasm$/.test(path) && (res.writeHead(404).end('not found'), true),
+  });
+  const { context, page } = await openPage(browser, broken.url);
+  try {
+    await page.getByRole('button', { name: '新建草稿' }).waitFor();
+    await page.getByRole('status').getByText(/未能载入本系统（.*）。请刷新页面重试。/).waitFor();
+    await page.getByRole('button', { name: '新建草稿' }).click();
+    assert.match(await page.getByRole('status').innerText(), /未能载入本系统/, 'the message stays after a click');
+  } finally {
+    await context.close();
+    await broken.close();
+  }
 });

@@ -99,7 +99,7 @@ const ACCEPT: &str = ".docx,.doc,.wps,.et,.xls,.xlsx,application/vnd.openxmlform
 
 /// Opens the browser's file chooser on a file input made for this one choice
 /// and never put in the page (the page keeps one file input, 导入 JSON's).
-fn choose_file(app: AppState, dialog: RwSignal<Dialog>) {
+pub fn choose_file(app: AppState, dialog: RwSignal<Dialog>) {
     let input = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("input").ok())
@@ -116,13 +116,4 @@ fn choose_file(app: AppState, dialog: RwSignal<Dialog>) {
     });
     input.set_onchange(Some(on_change.unchecked_ref()));
     input.click();
-}
-
-/// 导入 Word 文档.
-#[component]
-pub fn ImportWordButton(dialog: RwSignal<Dialog>) -> impl IntoView {
-    let app = expect_context::<AppState>();
-    view! {
-        <button type="button" on:click=move |_| choose_file(app, dialog)>"导入 Word 文档"</button>
-    }
 }

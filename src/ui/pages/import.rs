@@ -93,11 +93,10 @@ pub fn import_file(app: AppState, file: web_sys::File) {
     });
 }
 
-/// The hidden file input and the button that opens it.
+/// The start page's one file input, hidden: 导入 JSON opens it.
 #[component]
-pub fn ImportButton() -> impl IntoView {
+pub fn JsonFileInput(node_ref: NodeRef<leptos::html::Input>) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(el) = ev
             .target()
@@ -113,13 +112,8 @@ pub fn ImportButton() -> impl IntoView {
             class="sr-only"
             tabindex="-1"
             aria-hidden="true"
-            node_ref=input
+            node_ref=node_ref
             on:change=on_change
         />
-        <button type="button" on:click=move |_| {
-            if let Some(el) = input.get() {
-                el.click();
-            }
-        }>"导入 JSON"</button>
     }
 }

@@ -36,17 +36,6 @@ pub fn make_next_year(app: AppState, doc: &Document) {
     }
 }
 
-/// 新建下一年度 for a stored draft (a row of the start page's list).
-#[component]
-pub fn NextYearButton(draft_id: String) -> impl IntoView {
-    let app = expect_context::<AppState>();
-    let make = move |_| match storage::load(&draft_id) {
-        Ok(doc) => make_next_year(app, &doc),
-        Err(e) => app.notice.set(Some(e)),
-    };
-    view! { <button type="button" on:click=make>"新建下一年度"</button> }
-}
-
 /// 新建下一年度 for the open document (检查与导出).
 #[component]
 pub fn NextYearOfOpen() -> impl IntoView {

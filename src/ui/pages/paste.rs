@@ -1,8 +1,8 @@
 //! Last year's table in by paste. In a project: a table pasted anywhere in the
 //! indicator table (HTML with a table of several cells, or tab-separated
 //! text) opens the preview instead of landing in one cell, and 粘贴表格 opens
-//! a box to paste into. On the start page: 粘贴表格 and 导入 Word 文档, each
-//! making a new draft through the same preview.
+//! a box to paste into. On the start page, 粘贴表格 and 导入 Word 文档
+//! (`pages::start`) each make a new draft through the same preview.
 
 use std::sync::Arc;
 
@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 use crate::ui::session::Session;
 use crate::ui::state::{DocState, ProjectState};
 
-use super::docx_import::ImportWordButton;
 use super::paste_dialog::{Dialog, ImportDialog};
 use super::paste_preview::{for_project, Target};
 use super::paste_read::Clip;
@@ -76,23 +75,6 @@ pub fn PasteTable(project: ProjectState) -> impl IntoView {
     };
     view! {
         <button type="button" class="secondary" node_ref=button on:click=open>"粘贴表格"</button>
-        <ImportDialog dialog=dialog />
-    }
-}
-
-/// The start page's 粘贴表格 and 导入 Word 文档: each makes a new draft.
-#[component]
-pub fn StartImports() -> impl IntoView {
-    let dialog = RwSignal::new(Dialog::Closed);
-    let open = move |_| {
-        dialog.set(Dialog::Paste {
-            target: Target::NewDraft,
-            error: None,
-        })
-    };
-    view! {
-        <button type="button" on:click=open>"粘贴表格"</button>
-        <ImportWordButton dialog=dialog />
         <ImportDialog dialog=dialog />
     }
 }

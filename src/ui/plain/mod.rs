@@ -8,3 +8,4 @@ pub mod memory;
 pub mod places;
 pub mod review;
 pub mod routing;
+pub mod start_act;
