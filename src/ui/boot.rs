@@ -29,10 +29,15 @@ fn document() -> Option<web_sys::Document> {
 
 /// The start program: the start page now, the app as soon as it is fetched.
 pub fn start() {
-    if let Some(entries) = showable_entries() {
-        show(entries);
+    match showable_entries() {
+        Some(entries) => {
+            show(entries);
+            // After this task: the start page is on screen before the browser
+            // starts on the app's script.
+            leptos::prelude::set_timeout(load_app, std::time::Duration::ZERO);
+        }
+        None => load_app(),
     }
-    load_app();
 }
 
 /// The drafts to list, when the start page is what the app would show.
