@@ -91,3 +91,37 @@ test('when the app cannot be fetched, the start page says so instead of waiting 
     await broken.close();
   }
 });
+
+test('a file chooser asked for long before the app arrived: the app asks for the click again', async () => {
+  let open;
+  const gate = new Promise((ok) => { open = ok; });
+  const slow = await serveDist(DIST, {
+    intercept: async (path) => {
+      if (/\/app-[0-9a-f]{16}_bg\.wasm$/.test(path)) await gate;
+      return false;
+    },
+  });
+  const { context, page, problems } = await openPage(browser, slow.url);
+  try {
+    let choosers = 0;
+    page.on('filechooser', () => { choosers += 1; });
+    await page.getByRole('button', { name: '导入 Word 文档' }).click();
+    await page.getByText('正在载入，请稍候……').waitFor();
+    // A browser lets a page open its file chooser only a few seconds after a
+    // click (its "user activation"). Headless Chromium under Playwright never
+    // lets it lapse, so the page is told it has, as a browser would say.
+    await page.evaluate(() => Object.defineProperty(navigator, 'userActivation', { value: { isActive: false }, configurable: true }));
+    open();
+    await page.getByText('本系统已载入完毕。请再点一次刚才的按钮选择文件。').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), '导入 Word 文档');
+    assert.equal(choosers, 0, 'no chooser the browser would have refused');
+    await page.evaluate(() => delete navigator.userActivation);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入 Word 文档' }).click()]);
+    assert.ok(chooser, 'the second click opens it');
+    assert.deepEqual(problems, []);
+  } finally {
+    open();
+    await context.close();
+    await slow.close();
+  }
+});
