@@ -18,7 +18,7 @@ use crate::ui::widgets::download::download;
 /// What the start page's buttons reach: its one file input (导入 JSON) and
 /// the dialog of 粘贴表格 and 导入 Word 文档.
 #[derive(Clone, Copy)]
-pub struct StartTools {
+struct StartTools {
     json_input: NodeRef<leptos::html::Input>,
     dialog: RwSignal<Dialog>,
 }
@@ -61,7 +61,7 @@ fn run_handed_over(app: AppState, tools: StartTools, act: StartAct) {
 
 /// Does what a start-page button asks (clicked here, or in the start program
 /// before the app was up: `ui::boot`).
-pub fn run(app: AppState, tools: StartTools, act: StartAct) {
+fn run(app: AppState, tools: StartTools, act: StartAct) {
     match act {
         StartAct::Create => {
             let memory = storage::UiMemory {
