@@ -106,7 +106,21 @@ fn load_app() {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_else(|| "app".into());
     if let (Some(head), Ok(script)) = (doc.head(), doc.create_element("script")) {
-        let _ = script.set_attribute("src", &format!("{base}.js"));
+        let src = format!("{base}.js");
+        let _ = script.set_attribute("src", &src);
+        // The script itself missing: its own catch (scripts/hash-worker.sh)
+        // never runs, so the start page says it here (under #loading,
+        // static/fallback.js says it).
+        let failed = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(status) =
+                document().and_then(|d| d.query_selector(".save-status").ok().flatten())
+            {
+                status.set_text_content(Some(&format!(
+                    "未能载入本系统（文件未能加载：{src}）。请刷新页面重试。"
+                )));
+            }
+        });
+        let _ = script.add_event_listener_with_callback("error", failed.unchecked_ref());
         let _ = head.append_child(&script);
     }
 }

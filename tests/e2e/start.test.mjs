@@ -76,21 +76,23 @@ test('the start page works before the app has arrived: a click waits for it and 
   }
 });
 
-test('when the app cannot be fetched, the start page says so instead of waiting for ever', async () => {
-  const broken = await serveDist(DIST, {
-    intercept: (path, res) => /\/app-[0-9a-f]{16}_bg\.wasm$/.test(path) && (res.writeHead(404).end('not found'), true),
+for (const [file, missing] of [['wasm', /\/app-[0-9a-f]{16}_bg\.wasm$/], ['script', /\/app-[0-9a-f]{16}\.js$/]]) {
+  test(`when the app's ${file} cannot be fetched, the start page says so instead of waiting for ever`, async () => {
+    const broken = await serveDist(DIST, {
+      intercept: (path, res) => missing.test(path) && (res.writeHead(404).end('not found'), true),
+    });
+    const { context, page } = await openPage(browser, broken.url);
+    try {
+      await page.getByRole('button', { name: '新建草稿' }).waitFor();
+      await page.getByRole('status').getByText(/未能载入本系统（.*）。请刷新页面重试。/).waitFor();
+      await page.getByRole('button', { name: '新建草稿' }).click();
+      assert.match(await page.getByRole('status').innerText(), /未能载入本系统/, 'the message stays after a click');
+    } finally {
+      await context.close();
+      await broken.close();
+    }
   });
-  const { context, page } = await openPage(browser, broken.url);
-  try {
-    await page.getByRole('button', { name: '新建草稿' }).waitFor();
-    await page.getByRole('status').getByText(/未能载入本系统（.*）。请刷新页面重试。/).waitFor();
-    await page.getByRole('button', { name: '新建草稿' }).click();
-    assert.match(await page.getByRole('status').innerText(), /未能载入本系统/, 'the message stays after a click');
-  } finally {
-    await context.close();
-    await broken.close();
-  }
-});
+}
 
 test('a file chooser asked for long before the app arrived: the app asks for the click again', async () => {
   let open;
