@@ -65,7 +65,8 @@ fn show(entries: Vec<storage::Entry>) {
     };
     let waiting = RwSignal::new(false);
     let act = Callback::new(move |act: StartAct| {
-        // The first click is the one done; later ones wait with it.
+        // One click is handed over: the first. Later ones, before the app is
+        // up, do nothing (the status line says it is loading).
         if !waiting.get_untracked() {
             waiting.set(true);
             hand_over(&act);
