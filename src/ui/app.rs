@@ -18,13 +18,7 @@ pub fn start() {
     crash::install();
     let focused = boot::take_over();
     leptos::mount::mount_to_body(App);
-    // Started: the "正在加载" line goes, and with it static/fallback.js's wait for us.
-    if let Some(loading) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("loading"))
-    {
-        loading.remove();
-    }
+    boot::say_started();
     if let Some(act) = focused {
         boot::focus_act(&act);
     }

@@ -83,7 +83,13 @@ fn show(entries: Vec<storage::Entry>) {
         }
     })
     .forget();
-    if let Some(loading) = doc.get_element_by_id("loading") {
+    say_started();
+}
+
+/// A page is up (the start program's or the app's): the "正在加载" line goes,
+/// and with it static/fallback.js's wait for a start.
+pub fn say_started() {
+    if let Some(loading) = document().and_then(|d| d.get_element_by_id("loading")) {
         loading.remove();
     }
 }
