@@ -183,7 +183,8 @@ test('the dialog keeps the focus inside, Esc closes it and the focus returns to 
   // A kind opens on demand.
   await d.getByLabel('搜索指标').fill('');
   await d.locator('summary', { hasText: '会议' }).click();
-  assert.ok(await d.locator('details[open]').getByRole('checkbox').count() > 0);
+  // The rows come with the toggle event, which the browser fires a task later.
+  await d.locator('details[open]').getByRole('checkbox').first().waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await dialog(page).count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), '从指标库添加');
