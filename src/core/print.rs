@@ -28,6 +28,28 @@ const BLOCK_OPEN: &str = "<script type=\"application/json\" id=\"perf-goals-docu
 const DRAFT_MARK: &str = "<div class=\"draft-mark\">草稿</div>";
 const APPENDIX_OPEN: &str = "<section class=\"appendix\">";
 
+/// Appends `text` to `out`, escaped for element content and quoted attribute
+/// values alike. Runs without a special character are copied whole (the
+/// appendix of a large draft is tens of MB).
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
 struct Html {
     out: String,
 }
@@ -39,26 +61,9 @@ impl Html {
         self
     }
 
-    /// Text, escaped for element content and quoted attribute values alike.
-    /// Runs without a special character are copied whole (the appendix of a
-    /// large draft is tens of MB).
+    /// Text, escaped (see [`escape_into`]).
     fn text(&mut self, text: &str) -> &mut Self {
-        let mut rest = text;
-        while let Some(at) = rest
-            .bytes()
-            .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-        {
-            self.out.push_str(&rest[..at]);
-            self.out.push_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                _ => "&#39;",
-            });
-            rest = &rest[at + 1..];
-        }
-        self.out.push_str(rest);
+        escape_into(&mut self.out, text);
         self
     }
 

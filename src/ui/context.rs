@@ -116,14 +116,15 @@ impl AppState {
     /// draft still opens, in memory, and the notice says why. Gives its id.
     pub fn create(&self, doc: &Document, memory: storage::UiMemory, show_all: bool) -> String {
         let id = storage::new_id();
-        let revision = match storage::save_draft(&id, doc, errors_of(doc), None) {
-            Ok((_, revision)) => revision,
-            Err(e) => {
-                self.notice.set(Some(e.message()));
-                0
-            }
-        };
-        self.open(id.clone(), doc, revision, memory, show_all);
+        let session = self.session_of(id.clone(), doc, 0, &memory, show_all);
+        // The session's findings, which the editor shows next, count the
+        // errors of the index line: the document is checked once, not twice.
+        match storage::save_draft(&id, doc, session.doc.errors(), None) {
+            Ok((_, revision)) => session.stored_at(revision),
+            Err(e) => self.notice.set(Some(e.message())),
+        }
+        let editable = storage::claim_lease(&id, tab_id());
+        self.show(session, !editable);
         id
     }
 
@@ -149,8 +150,25 @@ impl AppState {
         show_all: bool,
         read_only: bool,
     ) {
+        let session = self.session_of(id, doc, revision, &memory, show_all);
+        self.show(session, read_only);
+    }
+
+    /// The session of a draft, under the app's root owner (not shown yet).
+    fn session_of(
+        &self,
+        id: String,
+        doc: &Document,
+        revision: u64,
+        memory: &storage::UiMemory,
+        show_all: bool,
+    ) -> Session {
         let root = self.root.get_value().unwrap_or_default();
-        let session = Session::open(&root, id, doc, revision, &memory, show_all);
+        Session::open(&root, id, doc, revision, memory, show_all)
+    }
+
+    /// Puts `session` on screen in the editor.
+    fn show(&self, session: Session, read_only: bool) {
         session.read_only.set(read_only);
         if !read_only {
             storage::set_last_open(Some(&session.draft_id));

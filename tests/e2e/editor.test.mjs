@@ -194,6 +194,11 @@ test('检查与导出 lists every finding, and a click on one focuses its field'
   assert.equal(await page.evaluate(() => document.activeElement.value), '≥95%');
   // Opening 检查与导出 shows every field's findings.
   assert.match(await describedText(page, page.getByLabel('项目编码', exact)), /\[A1\]/);
+  // A rule code in the list opens its explanation on 规则说明.
+  await step(page, /检查与导出/).click();
+  await page.locator('.finding-group').getByRole('link', { name: '[C2]' }).first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'rule-C2');
+  assert.ok(await page.getByRole('heading', { name: '规则说明' }).isVisible());
   assert.deepEqual(problems, []);
   await context.close();
 });

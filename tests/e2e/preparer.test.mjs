@@ -50,6 +50,8 @@ test('a new draft greets without red; typing the first row shows nothing above t
   // Leaving the table shows its findings (A2, A3 …), below it.
   await page.getByLabel('项目名称', exact).click();
   const below = page.locator('section').filter({ has: table }).locator(':scope > ul.findings');
+  // They come a task after the click's release (so the click is not pushed away).
+  await below.getByRole('button', { name: '[A2]' }).first().waitFor();
   assert.match(await below.innerText(), /\[A2\]/);
   assert.equal(await top(), before, 'still not above the table');
   assert.deepEqual(problems, []);

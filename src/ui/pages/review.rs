@@ -4,8 +4,10 @@
 //! review's summary (`review_panel`) and 修改对比 (`compare`) come first.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::core::amount::format_wan;
+use crate::core::code::Code;
 use crate::core::export::file_name;
 use crate::core::findings::{Counts, Finding, Location};
 use crate::core::model::Project;
@@ -14,11 +16,11 @@ use crate::core::rules::{
     department_totals, errors_by_dimension, light_project, provisional_grade, validate,
 };
 use crate::ui::context::AppState;
+use crate::ui::plain::finding_list::{findings_markup, FindingGroup, FindingLine};
 use crate::ui::plain::places::Addresses;
 use crate::ui::session::{Session, Step};
 use crate::ui::state::DocState;
 use crate::ui::widgets::download::{download, print_html};
-use crate::ui::widgets::RuleCode;
 
 use super::compare::ComparisonView;
 use super::import_banner::ImportBanner;
@@ -178,68 +180,110 @@ fn step_of(doc: DocState, location: Location) -> Step {
     }
 }
 
+/// Every finding, grouped by step, as one piece of markup (see
+/// `plain::finding_list`: thousands of findings appear in milliseconds). One
+/// listener takes the clicks on its links: a rule code opens its explanation,
+/// a finding takes the focus to its field.
 #[component]
 fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
+    let app = expect_context::<AppState>();
     let doc = expect_context::<DocState>();
     let session = expect_context::<Session>();
+    // Where the n-th finding's link goes.
+    let targets: StoredValue<Vec<(Step, Option<String>)>> = StoredValue::new(Vec::new());
+    let markup = move || {
+        let all = findings.get();
+        let core = untrack(|| doc.to_core());
+        let mut groups: Vec<FindingGroup> = Vec::new();
+        let mut places = Vec::with_capacity(all.len());
+        for f in all {
+            let title = match f.location {
+                Location::Project(i, _) => format!(
+                    "项目{}：{}",
+                    i + 1,
+                    core.projects
+                        .get(i)
+                        .map(|p| p.name.trim())
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or("未命名项目")
+                ),
+                Location::Department(..) => "部门整体绩效目标".to_string(),
+                Location::Head(_) => "基本信息".to_string(),
+            };
+            let place = doc.place_of(f.location).map(|p| p.dom_id());
+            places.push((step_of(doc, f.location), place.clone()));
+            let acknowledged = doc.acknowledgement(&f).map(|a| a.reason);
+            let word = match acknowledged {
+                Some(_) => format!("{}（已核实）", f.severity.label()),
+                None => f.severity.label().to_string(),
+            };
+            let listed = FindingLine {
+                severity_key: f.severity.key(),
+                word,
+                code: f.code,
+                field_id: place.unwrap_or_default(),
+                text: format!("{}：{}", f.location.describe(&core), f.message),
+                folded: f.folded_under.is_some(),
+                acknowledged,
+            };
+            match groups.last_mut() {
+                Some(g) if g.heading == title => g.findings.push(listed),
+                _ => groups.push(FindingGroup {
+                    heading: title,
+                    findings: vec![listed],
+                }),
+            }
+        }
+        targets.set_value(places);
+        for g in &mut groups {
+            let open: Vec<_> = g
+                .findings
+                .iter()
+                .filter(|f| f.acknowledged.is_none())
+                .collect();
+            let count = |key| open.iter().filter(|f| f.severity_key == key).count();
+            let checked = g.findings.len() - open.len();
+            let checked = if checked > 0 {
+                format!("，已核实 {checked}")
+            } else {
+                String::new()
+            };
+            g.heading = format!(
+                "{}（{} 错误，{} 警告，{} 提示{checked}）",
+                g.heading,
+                count("error"),
+                count("warning"),
+                count("info")
+            );
+        }
+        findings_markup(&groups)
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(code) = link
+            .get_attribute("data-code")
+            .and_then(|c| Code::parse(c.as_str()))
+        {
+            ev.prevent_default();
+            app.show_rule(code);
+        } else if let Some(i) = link
+            .get_attribute("data-i")
+            .and_then(|i| i.parse::<usize>().ok())
+        {
+            ev.prevent_default();
+            if let Some((step, place)) = targets.with_value(|t| t.get(i).cloned()) {
+                session.go(step, place);
+            }
+        }
+    };
     view! {
-        {move || {
-            let all = findings.get();
-            if all.is_empty() {
-                return view! { <p class="ok">"✓ 没有发现问题。"</p> }.into_any();
-            }
-            let core = untrack(|| doc.to_core());
-            let mut groups: Vec<(String, Vec<Finding>)> = Vec::new();
-            for f in all {
-                let title = match f.location {
-                    Location::Project(i, _) => format!("项目{}：{}", i + 1, core.projects.get(i).map(|p| p.name.trim()).filter(|n| !n.is_empty()).unwrap_or("未命名项目")),
-                    Location::Department(..) => "部门整体绩效目标".to_string(),
-                    Location::Head(_) => "基本信息".to_string(),
-                };
-                match groups.last_mut() {
-                    Some((t, list)) if *t == title => list.push(f),
-                    _ => groups.push((title, vec![f])),
-                }
-            }
-            groups.into_iter().map(|(title, list)| {
-                let acks: Vec<_> = list.iter().map(|f| doc.acknowledgement(f)).collect();
-                let c = Counts::of(list.iter().zip(&acks).filter(|(_, a)| a.is_none()).map(|(f, _)| f));
-                let checked = acks.iter().filter(|a| a.is_some()).count();
-                let checked = if checked > 0 { format!("，已核实 {checked}") } else { String::new() };
-                view! {
-                    <section class="finding-group">
-                        <h3>{format!("{title}（{} 错误，{} 警告，{} 提示{checked}）", c.errors, c.warnings, c.infos)}</h3>
-                        <ul class="findings all">
-                            {list.into_iter().zip(acks).map(|(f, ack)| {
-                                let where_ = f.location.describe(&core);
-                                let place = doc.place_of(f.location);
-                                let step = step_of(doc, f.location);
-                                let href = format!("#{}", place.map(|p| p.dom_id()).unwrap_or_default());
-                                let session = session.clone();
-                                let go = move |ev: leptos::ev::MouseEvent| {
-                                    ev.prevent_default();
-                                    session.go(step, place.map(|p| p.dom_id()));
-                                };
-                                let folded = if f.folded_under.is_some() { " folded" } else { "" };
-                                let (checked, word) = match &ack {
-                                    Some(_) => (" acknowledged", format!("{}（已核实）", f.severity.label())),
-                                    None => ("", f.severity.label().to_string()),
-                                };
-                                view! {
-                                    <li class=format!("finding {}{folded}{checked}", f.severity.key())>
-                                        <span class="sev-word">{word}</span>
-                                        " "
-                                        <RuleCode code=f.code />
-                                        " "
-                                        <a href=href class="goto" on:click=go>{format!("{where_}：{}", f.message)}</a>
-                                        {ack.map(|a| view! { <span class="ack-reason">{format!("　核实理由：{}", a.reason)}</span> })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                }
-            }).collect_view().into_any()
-        }}
+        {move || findings.with(|f| f.is_empty()).then(|| view! { <p class="ok">"✓ 没有发现问题。"</p> })}
+        <div class="findings-by-step" on:click=on_click inner_html=markup></div>
     }
 }

@@ -3,6 +3,7 @@
 //! natively too, so they are tested with `cargo test`.
 pub mod address;
 pub mod claimed;
+pub mod finding_list;
 pub mod ids;
 pub mod memory;
 pub mod places;

@@ -84,6 +84,11 @@ impl Session {
         self.dirty.get_value()
     }
 
+    /// The draft was written at `revision` by the caller (a new draft).
+    pub fn stored_at(&self, revision: u64) {
+        self.revision.set_value(revision);
+    }
+
     /// The revision this tab's document is at.
     pub fn revision(&self) -> u64 {
         self.revision.get_value()

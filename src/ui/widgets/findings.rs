@@ -67,25 +67,6 @@ pub fn has_error_in(findings: &[PlacedFinding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// `[C2]`, a link to the rule's explanation on the 规则说明 page.
-#[component]
-pub fn RuleCode(code: Code) -> impl IntoView {
-    let app = expect_context::<AppState>();
-    view! {
-        <a
-            class="code"
-            href=format!("#rule-{code}")
-            title="查看规则说明"
-            on:click=move |ev| {
-                ev.prevent_default();
-                app.show_rule(code);
-            }
-        >
-            {format!("[{code}]")}
-        </a>
-    }
-}
-
 fn icon(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "✖",

@@ -10,7 +10,7 @@ pub mod level_select;
 pub mod notes;
 pub mod text_field;
 
-pub use findings::{visible_findings, FindingList, RuleCode};
+pub use findings::{visible_findings, FindingList};
 pub use level_select::LevelSelect;
 pub use notes::{PlaceNotes, SpotNotes};
 pub use text_field::{Control, TextField};
