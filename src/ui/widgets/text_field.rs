@@ -96,7 +96,7 @@ pub fn TextField(
     view! {
         <div class="field" class:has-error=move || invalid().is_some()>
             {(!hidden_label).then(|| view! { <label for=id.clone()>{move || label.get()}</label> })}
-            <div class="control">
+            <div class=if control == Control::Paragraph { "control" } else { "control line" }>
                 {input}
                 {suffix.map(|s| view! { <span class="suffix" aria-hidden="true">{s}</span> })}
             </div>
