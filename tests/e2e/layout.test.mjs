@@ -47,6 +47,16 @@ function overflows() {
       }
     }
   }
+  // One-line fields have a fixed height (each is a relayout boundary): their
+  // text must still fit it, at every size and zoom.
+  for (const input of document.querySelectorAll('input[type=text]')) {
+    if (!input.offsetParent) continue;
+    const name = input.getAttribute('aria-label') || input.id;
+    const style = getComputedStyle(input);
+    const room = input.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+    if (room < line - 1) problems.push(`${name}: a line of text (${line}px) does not fit its height (${room}px)`);
+  }
   return problems;
 }
 
