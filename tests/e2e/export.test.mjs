@@ -202,7 +202,7 @@ test('bad files are refused with a reason, and storage does not change', async (
     ['list.json', JSON.stringify(wrongList), /「department\.safeguards」应为数组/],
     ['newer.json', JSON.stringify({ format: 'performance-goals', version: 2 }), /第 2 版格式，本系统只支持到第 1 版/],
     ['empty.json', '', /文件是空的/],
-    ['big.json', 'x'.repeat(6 * 1024 * 1024), /超过 5 MB/],
+    ['big.json', 'x'.repeat(6 * 1024 * 1024), /文件有 6\.0 MB，超过 5 MB 的上限/],
     ['page.html', '<!DOCTYPE html><html><body><h1>别的网页</h1></body></html>', /不是本系统导出的可打印文件/],
   ];
   for (const [name, text, reason] of cases) {

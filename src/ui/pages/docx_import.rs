@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::import::docx::{self, document_from_blocks, DocumentRead, DocxError};
 use crate::ui::context::AppState;
+use crate::ui::widgets::files::megabytes;
 
 use super::paste_dialog::Dialog;
 use super::paste_preview::for_document;
@@ -67,11 +68,9 @@ fn import_word(app: AppState, dialog: RwSignal<Dialog>, input: web_sys::HtmlInpu
     input.set_value("");
     let name = file.name();
     if file.size() > MAX_WORD_BYTES {
-        let tenths = (file.size() / 104_857.6) as u64;
         app.notice.set(Some(format!(
-            "未导入「{name}」：文件有 {}.{} MB，超过 20 MB 的上限。请确认选择的文件是否正确。",
-            tenths / 10,
-            tenths % 10
+            "未导入「{name}」：文件有 {}，超过 20 MB 的上限。请确认选择的文件是否正确。",
+            megabytes(&file)
         )));
         return;
     }

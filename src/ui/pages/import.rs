@@ -10,7 +10,7 @@ use crate::storage;
 use crate::ui::context::AppState;
 use crate::ui::plain::claimed::claimed_status;
 use crate::ui::session::{now_rfc3339, ImportFacts};
-use crate::ui::widgets::files::read_text;
+use crate::ui::widgets::files::{megabytes, read_text};
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -29,12 +29,9 @@ pub fn import_from(app: AppState, input: web_sys::HtmlInputElement) {
 pub fn import_file(app: AppState, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES {
-        // Whole tenths of a MB, without pulling float formatting into the wasm.
-        let tenths = (file.size() / 104_857.6) as u64;
         app.notice.set(Some(format!(
-            "未导入「{name}」：文件有 {}.{} MB，超过 5 MB 的上限。绩效目标文件通常不到 1 MB，请确认选择的文件是否正确。",
-            tenths / 10,
-            tenths % 10
+            "未导入「{name}」：文件有 {}，超过 5 MB 的上限。绩效目标文件通常不到 1 MB，请确认选择的文件是否正确。",
+            megabytes(&file)
         )));
         return;
     }

@@ -7,6 +7,13 @@ use wasm_bindgen::JsCast;
 
 use crate::core::format::{decode_text, ReadError};
 
+/// A file's size as a refusal says it, `12.3 MB`: whole tenths, without
+/// pulling float formatting into the wasm.
+pub fn megabytes(file: &web_sys::File) -> String {
+    let tenths = (file.size() / 104_857.6) as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 /// The text of `file`, and a notice when it had to be read as GB18030; or
 /// why it cannot be read, in the user's words.
 pub async fn read_text(file: &web_sys::File) -> Result<(String, Option<String>), String> {
