@@ -15,7 +15,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::core::format::{read_document, write_document, ReadError, Status};
+use crate::core::format::{read_document, write_document_compact, ReadError, Status};
 use crate::core::model::{Document, FORMAT_VERSION};
 
 const PREFIX: &str = "perf-goals/v1/";
@@ -316,7 +316,7 @@ pub fn save_draft(
     };
     save_text(
         id,
-        &write_document(doc, status),
+        &write_document_compact(doc, status),
         Summary::of(id, doc, errors),
         expected,
     )

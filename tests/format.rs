@@ -1,7 +1,9 @@
 //! Reading and writing the JSON file exactly as format.md says.
 #![cfg(not(target_arch = "wasm32"))]
 
-use perf_goals::core::format::{read_document, write_document, ReadError, Status};
+use perf_goals::core::format::{
+    read_document, write_document, write_document_compact, ReadError, Status,
+};
 
 fn minimal(body: &str) -> String {
     format!(r#"{{"format": "performance-goals", "version": 1{body}}}"#)
@@ -306,6 +308,22 @@ fn a_reviewed_file_with_acknowledgements_and_last_year_values_round_trips() {
         .is_none());
     assert_eq!(v["review"]["rounds"].as_array().map(Vec::len), Some(2));
     assert_eq!(v["acknowledged"][1]["reason"], json!("已核实 1"));
+}
+
+#[test]
+fn a_draft_in_storage_is_one_line_that_reads_back_whole_in_far_fewer_characters() {
+    let doc = reviewed_seed();
+    let stored = write_document_compact(&doc, Status::Draft);
+    assert!(!stored.contains('\n'), "one line");
+    assert_eq!(read_document(&stored).expect("reads"), doc);
+    // The same key order as the file, only without the indentation.
+    let file: Value = serde_json::from_str(&write_document(&doc, Status::Draft)).expect("json");
+    assert_eq!(serde_json::to_string(&file).expect("json"), stored);
+    // Storage holds more drafts: the seed's indentation was a third of its
+    // characters or more.
+    let pretty = write_document(&doc, Status::Draft).chars().count();
+    let compact = stored.chars().count();
+    assert!(compact * 3 < pretty * 2, "{compact} of {pretty} characters");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{local_time, now_rfc3339, SaveStatus, Session, AUTOSAVE_DELAY_MS};
 use crate::core::export::export_json;
-use crate::core::format::{write_document, Status};
+use crate::core::format::{write_document, write_document_compact, Status};
 use crate::storage;
 
 impl Session {
@@ -47,8 +47,9 @@ impl Session {
         } else {
             Status::Draft
         };
-        // Serialised once: for storage, and kept as the crash backup.
-        let text = write_document(&doc, status_word);
+        // Serialised once, on one line: for storage, and kept as the crash
+        // backup (a file the app opens like any other).
+        let text = write_document_compact(&doc, status_word);
         let name = crate::core::export::file_name(&doc.unit.name, &doc.year, "json");
         crate::ui::crash::keep(&name, &text);
         let summary = storage::Summary::of(&self.draft_id, &doc, errors);
