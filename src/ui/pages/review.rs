@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::core::amount::format_wan;
 use crate::core::code::Code;
 use crate::core::export::file_name;
-use crate::core::findings::{Counts, Finding, Location};
+use crate::core::findings::{Counts, Finding, Location, Severity};
 use crate::core::model::Project;
 use crate::core::print::printable_html;
 use crate::core::rules::{
@@ -218,7 +218,7 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                 None => f.severity.label().to_string(),
             };
             let listed = FindingLine {
-                severity_key: f.severity.key(),
+                severity: f.severity,
                 word,
                 code: f.code,
                 field_id: place.unwrap_or_default(),
@@ -241,7 +241,7 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                 .iter()
                 .filter(|f| f.acknowledged.is_none())
                 .collect();
-            let count = |key| open.iter().filter(|f| f.severity_key == key).count();
+            let count = |severity| open.iter().filter(|f| f.severity == severity).count();
             let checked = g.findings.len() - open.len();
             let checked = if checked > 0 {
                 format!("，已核实 {checked}")
@@ -251,9 +251,9 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
             g.heading = format!(
                 "{}（{} 错误，{} 警告，{} 提示{checked}）",
                 g.heading,
-                count("error"),
-                count("warning"),
-                count("info")
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info)
             );
         }
         findings_markup(&groups)

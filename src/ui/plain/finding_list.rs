@@ -7,12 +7,12 @@
 //! Every piece of text goes through `escape_into`; markup is only literals.
 
 use crate::core::code::Code;
+use crate::core::findings::Severity;
 use crate::core::print::escape_into;
 
 /// One finding as the list shows it.
 pub struct FindingLine {
-    /// `error`, `warning` or `info`: the item's class.
-    pub severity_key: &'static str,
+    pub severity: Severity,
     /// 错误, 警告（已核实）, …
     pub word: String,
     pub code: Code,
@@ -42,7 +42,7 @@ pub fn findings_markup(groups: &[FindingGroup]) -> String {
         out.push_str("</h3><ul class=\"findings all\">");
         for f in &group.findings {
             out.push_str("<li class=\"finding ");
-            out.push_str(f.severity_key);
+            out.push_str(f.severity.key());
             if f.folded {
                 out.push_str(" folded");
             }
@@ -83,7 +83,7 @@ mod tests {
 
     fn finding(text: &str, acknowledged: Option<&str>) -> FindingLine {
         FindingLine {
-            severity_key: "warning",
+            severity: Severity::Warning,
             word: "警告".into(),
             code: Code::parse("G3").expect("a code of rules.md"),
             field_id: "f-sub_goals".into(),
