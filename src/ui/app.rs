@@ -15,6 +15,10 @@ use crate::storage;
 /// The app's program (src/bin/app.rs): takes the page over from the start
 /// program (`ui::boot`) and mounts.
 pub fn start() {
+    boot::after_press(take_over_and_mount);
+}
+
+fn take_over_and_mount() {
     crash::install();
     let focused = boot::take_over();
     leptos::mount::mount_to_body(App);

@@ -20,6 +20,8 @@ use crate::storage;
 
 /// Where a click waiting for the app is handed over.
 const ACT_KEY: &str = "perfGoalsAct";
+/// Whether a mouse button or finger is down on the start program's page.
+const PRESS_KEY: &str = "perfGoalsPressed";
 /// The start program's page, which the app removes when it takes over.
 const ROOT_ID: &str = "boot";
 
@@ -72,6 +74,7 @@ fn show(entries: Vec<storage::Entry>) {
             hand_over(&act);
         }
     });
+    track_presses();
     leptos::mount::mount_to(root, move || {
         view! {
             <AppHeader act=act>
@@ -84,6 +87,71 @@ fn show(entries: Vec<storage::Entry>) {
     })
     .forget();
     say_started();
+}
+
+/// Notes on `window` whether a press is under way, for the app (`after_press`).
+fn track_presses() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    for (event, pressed) in [
+        ("pointerdown", true),
+        ("pointerup", false),
+        ("pointercancel", false),
+    ] {
+        let target = window.clone();
+        let note = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let _ = js_sys::Reflect::set(&target, &PRESS_KEY.into(), &JsValue::from_bool(pressed));
+        });
+        let _ = window.add_event_listener_with_callback_and_bool(
+            event,
+            note.as_ref().unchecked_ref(),
+            true,
+        );
+        note.forget();
+    }
+}
+
+/// For the app, before it takes the page over: runs `start` now, or, while a
+/// button of the start program's page is being pressed, once the press has
+/// ended and its click was dispatched. Taken over in the middle of a press,
+/// the button under the pointer would be replaced between mousedown and
+/// mouseup, and the browser would drop the click. A press that never ends
+/// (released outside the window) waits two seconds at most.
+pub fn after_press(start: fn()) {
+    let Some(window) = web_sys::window() else {
+        return start();
+    };
+    let pressed = js_sys::Reflect::get(&window, &PRESS_KEY.into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if !pressed {
+        return start();
+    }
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(start)));
+    let run = move || {
+        if let Some(start) = once.take() {
+            start();
+        }
+    };
+    let after_click = run.clone();
+    let released = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        // After this event's task, in which the click is dispatched.
+        leptos::prelude::set_timeout(after_click.clone(), std::time::Duration::ZERO);
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    options.set_capture(true);
+    for event in ["pointerup", "pointercancel"] {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            released.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+    released.forget();
+    leptos::prelude::set_timeout(run, std::time::Duration::from_secs(2));
 }
 
 /// A page is up (the start program's or the app's): the "正在加载" line goes,

@@ -94,6 +94,39 @@ for (const [file, missing] of [['wasm', /\/app-[0-9a-f]{16}_bg\.wasm$/], ['scrip
   });
 }
 
+// A press that is under way when the app arrives: the app waits for its click
+// (taken over between mousedown and mouseup, the browser would drop it).
+test('a click pressed on the start page while the app arrives is not lost', async () => {
+  let open;
+  const gate = new Promise((ok) => { open = ok; });
+  const slow = await serveDist(DIST, {
+    intercept: async (path) => {
+      if (/\/app-[0-9a-f]{16}_bg\.wasm$/.test(path)) await gate;
+      return false;
+    },
+  });
+  const { context, page, problems } = await openPage(browser, slow.url);
+  try {
+    const button = page.getByRole('button', { name: '新建草稿' });
+    await button.waitFor();
+    const box = await button.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    const arrived = page.waitForResponse(/app-[0-9a-f]{16}_bg\.wasm$/);
+    open();
+    await arrived;
+    // Time for the app to start while the button is still held.
+    await page.waitForTimeout(1000);
+    await page.mouse.up();
+    await page.getByLabel('单位名称', exact).waitFor({ timeout: 10000 });
+    assert.deepEqual(problems, []);
+  } finally {
+    open();
+    await context.close();
+    await slow.close();
+  }
+});
+
 test('a file chooser asked for long before the app arrived: the app asks for the click again', async () => {
   let open;
   const gate = new Promise((ok) => { open = ok; });
