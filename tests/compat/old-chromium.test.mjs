@@ -93,13 +93,17 @@ for (const version of SMOKE) {
       try {
         const { page, problems } = await openPage(browser, server.url, { downloads });
         assert.match(await page.evaluate(() => navigator.userAgent), new RegExp(`Chrome/${version}\\.`));
-        const create = await find(page, 'button', '新建草稿').catch((e) => {
+        await find(page, 'button', '新建草稿').catch((e) => {
           throw new Error(`${e.message}; what the page reported: ${problems.join(' | ') || 'nothing'}`);
         });
         assert.ok(await appStarted(page), 'the app says it started');
         assert.equal(await has(page, 'heading', TITLE), false, 'no message');
 
-        await create.click();
+        // The button above is the start program's; the app takes its page
+        // over (ui::boot) and its own button is the one to click (a handle
+        // to the first would be detached by then).
+        await page.waitForFunction(() => !document.getElementById('boot'), { timeout: 30000 });
+        await (await find(page, 'button', '新建草稿')).click();
         await (await find(page, 'label', '单位名称')).type('承德高新区行政审批局本级');
         await (await find(page, 'button', '添加项目')).click();
         const use = await find(page, 'label', '资金用途');
