@@ -162,3 +162,33 @@ fn the_fixture_is_written_back_byte_for_byte() {
     let doc = read_document(SEED).expect("reads");
     assert_eq!(write_document(&doc, Status::Draft), SEED);
 }
+
+/// The editor checks a project from rows prepared one by one
+/// (`check_project_rows`); a preparer must see exactly the findings the
+/// whole-project check gives, on the seed's mistakes and on generated tables.
+#[test]
+fn prepared_rows_give_the_same_findings_as_the_whole_project() {
+    use perf_goals::core::rules::{check_project, check_project_rows, PreparedRow};
+    use std::sync::Arc;
+    let seed = read_document(SEED).expect("the seed fixture reads");
+    let generated = perf_goals::core::sample::generated_document(5, 30);
+    let mut compared = 0;
+    for doc in [&seed, &generated] {
+        for project in &doc.projects {
+            let rows: Vec<Arc<PreparedRow>> = project
+                .indicators
+                .iter()
+                .map(|r| Arc::new(PreparedRow::new(r.clone())))
+                .collect();
+            let mut head = project.clone();
+            head.indicators.clear();
+            let whole = check_project(project, &doc.year);
+            assert_eq!(check_project_rows(&head, &rows, &doc.year), whole);
+            compared += whole.len();
+        }
+    }
+    assert!(
+        compared > 50,
+        "the documents have findings to compare ({compared})"
+    );
+}

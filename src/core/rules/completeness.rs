@@ -212,7 +212,7 @@ fn a8_duplicate_names(ctx: &ProjectContext, out: &mut ProjectSink) {
         if r.name.is_empty() || r.name_is_placeholder {
             continue;
         }
-        match first.get(r.name.as_ref()) {
+        match first.get(r.name.as_str()) {
             Some(earlier) => out.push(
                 Code::A8,
                 cell(i, IndicatorField::Name),

@@ -1,7 +1,6 @@
 //! What the rules of one project share: each row's normalised text and parsed
 //! 指标值, computed once per validation instead of once per rule.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -154,18 +153,18 @@ fn level2_kind(level2: &str) -> L2 {
     }
 }
 
-pub(crate) struct RowFacts<'a> {
+/// What the rules read of one row, computed from its cells alone: its
+/// normalised text, its parsed 指标值 and its kind. Owned, so the editor can
+/// keep it per row and compute it again only for the row a keystroke changed
+/// (see [`PreparedRow`]).
+#[derive(Debug)]
+pub(crate) struct RowDerived {
     pub l1: L1,
     pub l2: L2,
-    pub row: &'a Indicator,
-    pub level1: &'a str,
-    pub level2: &'a str,
     /// 三级指标, normalised.
-    pub name: Cow<'a, str>,
-    /// 指标值, trimmed as typed (for messages).
-    pub value_text: &'a str,
+    pub name: String,
     /// 指标值, normalised (for comparing rows).
-    pub value_norm: Cow<'a, str>,
+    pub value_norm: String,
     /// The value as the rules read it: with the unit the 三级 names in
     /// brackets (`(亩)`: `80000` is 80000亩) and, on a cost row, a bare `万`
     /// as 万元.
@@ -183,12 +182,12 @@ pub(crate) struct RowFacts<'a> {
     pub has_slot: bool,
 }
 
-impl<'a> RowFacts<'a> {
-    fn new(row: &'a Indicator) -> Self {
+impl RowDerived {
+    pub(crate) fn of(row: &Indicator) -> Self {
         let level2 = trim(&row.level2);
-        let name = normalise(&row.name);
+        let name = normalise(&row.name).into_owned();
         let value_text = trim(&row.value);
-        let value_norm = normalise(value_text);
+        let value_norm = normalise(value_text).into_owned();
         let l2 = level2_kind(level2);
         let is_cost = matches!(l2, L2::Cost | L2::OtherCost);
         let mut value = if value_text.is_empty() {
@@ -217,12 +216,9 @@ impl<'a> RowFacts<'a> {
         let has_slot = IndicatorField::ALL
             .iter()
             .any(|f| library_slot(row.get(*f)).is_some());
-        RowFacts {
+        RowDerived {
             l1: level1_kind(trim(&row.level1)),
             l2,
-            row,
-            level1: trim(&row.level1),
-            level2,
             is_cost,
             is_ratio: is_ratio_name(&name),
             is_satisfaction: l2 == L2::Satisfaction || name.contains("满意"),
@@ -230,9 +226,39 @@ impl<'a> RowFacts<'a> {
             name_is_placeholder: is_placeholder(trim(&row.name)),
             has_slot,
             name,
-            value_text,
             value_norm,
             value,
+        }
+    }
+}
+
+/// A row as a rule sees it: its cells, and what was derived from them
+/// (reached through `Deref`, so a rule writes `r.value`, `r.name`).
+pub(crate) struct RowFacts<'a> {
+    pub row: &'a Indicator,
+    pub level1: &'a str,
+    pub level2: &'a str,
+    /// 指标值, trimmed as typed (for messages).
+    pub value_text: &'a str,
+    derived: &'a RowDerived,
+}
+
+impl std::ops::Deref for RowFacts<'_> {
+    type Target = RowDerived;
+
+    fn deref(&self) -> &RowDerived {
+        self.derived
+    }
+}
+
+impl<'a> RowFacts<'a> {
+    fn new(row: &'a Indicator, derived: &'a RowDerived) -> Self {
+        RowFacts {
+            row,
+            level1: trim(&row.level1),
+            level2: trim(&row.level2),
+            value_text: trim(&row.value),
+            derived,
         }
     }
 
@@ -254,11 +280,19 @@ pub(crate) struct ProjectContext<'a> {
 }
 
 impl<'a> ProjectContext<'a> {
-    pub fn new(project: &'a Project, year: &'a str) -> Self {
+    /// `project`'s head fields with `rows` (a row's cells and what was
+    /// derived from them); the rules read no row of `project` itself.
+    pub fn new(
+        project: &'a Project,
+        rows: impl Iterator<Item = (&'a Indicator, &'a RowDerived)>,
+        year: &'a str,
+    ) -> Self {
         ProjectContext {
             project,
             year: year.trim(),
-            rows: project.indicators.iter().map(RowFacts::new).collect(),
+            rows: rows
+                .map(|(row, derived)| RowFacts::new(row, derived))
+                .collect(),
             total: parse_amount(&project.budget.total),
         }
     }

@@ -31,8 +31,8 @@ use super::findings::{
     Counts, Dimension, Finding, Grade, HeadField, Location, ProjectField, Severity,
 };
 use super::format::Status;
-use super::model::{Document, Project};
-use context::ProjectContext;
+use super::model::{Document, Indicator, Project};
+use context::{ProjectContext, RowDerived};
 
 /// Collects findings for one place, so each rule only says what it found.
 pub(crate) struct Sink<'a, P> {
@@ -92,15 +92,59 @@ pub fn validate_project(doc: &Document, index: usize) -> Vec<Finding> {
 /// apart from its document (the editor re-checks the edited project only): it
 /// needs only the project and the 预算年度.
 pub fn check_project(project: &Project, year: &str) -> Vec<Finding<ProjectField>> {
+    let derived: Vec<RowDerived> = project.indicators.iter().map(RowDerived::of).collect();
+    let ctx = ProjectContext::new(project, project.indicators.iter().zip(&derived), year);
+    run_project_rules(&ctx)
+}
+
+/// An indicator row with what the rules derive from its cells alone (its
+/// normalised text, its parsed 指标值), computed once. The editor keeps one per
+/// row and makes it again only when that row's cells change, so a keystroke
+/// re-reads one row, not the whole table.
+#[derive(Debug)]
+pub struct PreparedRow {
+    row: Indicator,
+    derived: RowDerived,
+}
+
+impl PreparedRow {
+    pub fn new(row: Indicator) -> Self {
+        let derived = RowDerived::of(&row);
+        PreparedRow { row, derived }
+    }
+}
+
+/// What is derived is a function of the row: equal rows, equal preparations.
+impl PartialEq for PreparedRow {
+    fn eq(&self, other: &Self) -> bool {
+        self.row == other.row
+    }
+}
+
+/// [`check_project`] for a project whose rows come prepared: `head` gives the
+/// project's own fields (its `indicators` are not read), `rows` its table.
+/// The same findings as `check_project` on the whole project.
+pub fn check_project_rows<R: AsRef<PreparedRow>>(
+    head: &Project,
+    rows: &[R],
+    year: &str,
+) -> Vec<Finding<ProjectField>> {
+    let rows = rows.iter().map(|p| {
+        let p = p.as_ref();
+        (&p.row, &p.derived)
+    });
+    run_project_rules(&ProjectContext::new(head, rows, year))
+}
+
+fn run_project_rules(ctx: &ProjectContext) -> Vec<Finding<ProjectField>> {
     let mut out = Vec::new();
-    let ctx = ProjectContext::new(project, year);
     let mut sink = Sink { out: &mut out };
-    completeness::check(&ctx, &mut sink);
-    value_form::check(&ctx, &mut sink);
-    category::check(&ctx, &mut sink);
-    budget::check(&ctx, &mut sink);
-    spending::check(&ctx, &mut sink);
-    codes::check_project(&ctx, &mut sink);
+    completeness::check(ctx, &mut sink);
+    value_form::check(ctx, &mut sink);
+    category::check(ctx, &mut sink);
+    budget::check(ctx, &mut sink);
+    spending::check(ctx, &mut sink);
+    codes::check_project(ctx, &mut sink);
     fold::fold(&mut out);
     sort_by_place(&mut out);
     out

@@ -10,7 +10,7 @@ use crate::core::findings::{Counts, Finding, ProjectField};
 use crate::core::model::{
     Budget, Checkpoint, Extra, Indicator, IndicatorField, Project, SpendingPlan,
 };
-use crate::core::rules::check_project;
+use crate::core::rules::{check_project_rows, PreparedRow};
 use crate::ui::plain::ids::{ParagraphId, ProjectId, RowId};
 use crate::ui::plain::places::{ProjectIds, ProjectPlace};
 use crate::ui::plain::routing::group_project;
@@ -56,21 +56,32 @@ pub struct RowState {
     pub last_year_value: Option<Arc<str>>,
     /// Keys of the file this app does not know, written back untouched.
     pub extra: Arc<Extra>,
+    /// The row's cells as the rules read them, made again only when one of
+    /// them changes: the project's check then reads this row's preparation
+    /// instead of re-reading and re-parsing every row of its table.
+    pub(super) prepared: Memo<Arc<PreparedRow>>,
     pub(super) owner: Owner,
 }
 
 impl RowState {
     pub(super) fn new(parent: &Owner, id: RowId, row: &Indicator) -> Self {
-        let (owner, (cells, set_aside)) = owned(parent, || {
-            (
-                IndicatorField::ALL.map(|f| RwSignal::new(row.get(f).clone())),
-                StoredValue::new(None),
-            )
+        let (owner, (cells, set_aside, prepared)) = owned(parent, || {
+            let cells = IndicatorField::ALL.map(|f| RwSignal::new(row.get(f).clone()));
+            // Only the cells: the rules read neither 上年指标值 nor unknown keys.
+            let prepared = Memo::new(move |_| {
+                let mut checked = Indicator::default();
+                for f in IndicatorField::ALL {
+                    *checked.get_mut(f) = cells[f as usize].get();
+                }
+                Arc::new(PreparedRow::new(checked))
+            });
+            (cells, StoredValue::new(None), prepared)
         });
         RowState {
             id,
             cells,
             set_aside,
+            prepared,
             last_year_value: row.last_year_value.as_deref().map(Arc::from),
             extra: Arc::new(row.extra.clone()),
             owner,
@@ -162,7 +173,12 @@ impl ProjectState {
                 owner: owner.clone(),
             };
             let this = state.clone();
-            let findings = Memo::new(move |_| check_project(&this.to_core(), &year.get()));
+            let findings = Memo::new(move |_| {
+                let rows: Vec<Arc<PreparedRow>> = this
+                    .rows
+                    .with(|rs| rs.iter().map(|r| r.prepared.get()).collect());
+                check_project_rows(&this.head(), &rows, &year.get())
+            });
             state.findings = findings;
             state.counts = Memo::new(move |_| findings.with(|f| Counts::of(f)));
             // Routes this project's findings to its places; rows and goals
@@ -185,12 +201,10 @@ impl ProjectState {
         state
     }
 
-    /// The project as the core sees it. Reads every field (tracked).
-    pub fn to_core(&self) -> Project {
-        let mut plan = SpendingPlan {
-            extra: self.extras.spending_plan.clone(),
-            ..Default::default()
-        };
+    /// The project's own fields without its rows, as the rules read them
+    /// (tracked; its rows come prepared, see `RowState::prepared`).
+    fn head(&self) -> Project {
+        let mut plan = SpendingPlan::default();
         for (i, c) in Checkpoint::ALL.iter().enumerate() {
             *plan.get_mut(*c) = self.plan[i].get();
         }
@@ -201,18 +215,27 @@ impl ProjectState {
                 total: self.total.get(),
                 fiscal: self.fiscal.get(),
                 other: self.other.get(),
-                extra: self.extras.budget.clone(),
+                ..Default::default()
             },
             use_of_funds: self.use_of_funds.get(),
             spending_plan: plan,
             goals: self
                 .goals
                 .with(|g| g.iter().map(|p| p.text.get()).collect()),
-            indicators: self
-                .rows
-                .with(|r| r.iter().map(RowState::to_core).collect()),
-            extra: self.extras.project.clone(),
+            ..Default::default()
         }
+    }
+
+    /// The project as the core sees it. Reads every field (tracked).
+    pub fn to_core(&self) -> Project {
+        let mut project = self.head();
+        project.budget.extra = self.extras.budget.clone();
+        project.spending_plan.extra = self.extras.spending_plan.clone();
+        project.extra = self.extras.project.clone();
+        project.indicators = self
+            .rows
+            .with(|r| r.iter().map(RowState::to_core).collect());
+        project
     }
 
     pub fn plan_of(&self, c: Checkpoint) -> RwSignal<String> {
