@@ -193,7 +193,9 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
     let targets: StoredValue<Vec<(Step, Option<String>)>> = StoredValue::new(Vec::new());
     let markup = move || {
         let all = findings.get();
-        let core = untrack(|| doc.to_core());
+        // Headings and places name a project by its number and 项目名称 only:
+        // the light copy, not a copy of every row.
+        let core = doc.light.get_untracked();
         let mut groups: Vec<FindingGroup> = Vec::new();
         let mut places = Vec::with_capacity(all.len());
         for f in all {
