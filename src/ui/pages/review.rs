@@ -198,7 +198,8 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
         let core = doc.light.get_untracked();
         let mut groups: Vec<FindingGroup> = Vec::new();
         let mut places = Vec::with_capacity(all.len());
-        for f in all {
+        let acknowledgements = doc.acknowledgements(&all);
+        for (f, acknowledgement) in all.into_iter().zip(acknowledgements) {
             let title = match f.location {
                 Location::Project(i, _) => format!(
                     "项目{}：{}",
@@ -214,7 +215,7 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
             };
             let place = doc.place_of(f.location).map(|p| p.dom_id());
             places.push((step_of(doc, f.location), place.clone()));
-            let acknowledged = doc.acknowledgement(&f).map(|a| a.reason);
+            let acknowledged = acknowledgement.map(|a| a.reason);
             let word = match acknowledged {
                 Some(_) => format!("{}（已核实）", f.severity.label()),
                 None => f.severity.label().to_string(),

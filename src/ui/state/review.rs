@@ -56,9 +56,21 @@ impl DocState {
 
     /// The 已核实 of a finding, if it has one (tracked).
     pub fn acknowledgement(&self, finding: &Finding) -> Option<Acknowledgement> {
+        self.acknowledgements(std::slice::from_ref(finding))
+            .pop()
+            .flatten()
+    }
+
+    /// The 已核实 of each finding (tracked). The state is read once for the
+    /// whole list: a long document lists thousands of findings.
+    pub fn acknowledgements(&self, findings: &[Finding]) -> Vec<Option<Acknowledgement>> {
         self.light.with(|light| {
-            self.acknowledged
-                .with(|acks| review::acknowledgement_of(acks, light, finding).cloned())
+            self.acknowledged.with(|acks| {
+                findings
+                    .iter()
+                    .map(|f| review::acknowledgement_of(acks, light, f).cloned())
+                    .collect()
+            })
         })
     }
 }
