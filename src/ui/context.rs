@@ -11,6 +11,7 @@ use crate::core::rules::validate;
 use crate::storage;
 
 use super::session::{tab_id, SaveStatus, Session};
+use super::widgets::tasks::Slices;
 
 /// Which page is on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,14 +118,61 @@ impl AppState {
     pub fn create(&self, doc: &Document, memory: storage::UiMemory, show_all: bool) -> String {
         let id = storage::new_id();
         let session = self.session_of(id.clone(), doc, 0, &memory, show_all);
-        // The session's findings, which the editor shows next, count the
-        // errors of the index line: the document is checked once, not twice.
-        match storage::save_draft(&id, doc, session.doc.errors(), None) {
+        self.store_new(&session, doc);
+        self.show_new(session);
+        id
+    }
+
+    /// Writes a new draft's first revision. The session's findings, which the
+    /// editor shows next, count the errors of the index line: the document
+    /// is checked once, not twice.
+    fn store_new(&self, session: &Session, doc: &Document) {
+        match storage::save_draft(&session.draft_id, doc, session.doc.errors(), None) {
             Ok((_, revision)) => session.stored_at(revision),
             Err(e) => self.notice.set(Some(e.message())),
         }
-        let editable = storage::claim_lease(&id, tab_id());
+    }
+
+    fn show_new(&self, session: Session) {
+        let editable = storage::claim_lease(&session.draft_id, tab_id());
         self.show(session, !editable);
+    }
+
+    /// `create` for an imported file, in slices: the page stays responsive
+    /// while a large file is read into the editor, checked and saved (each
+    /// project's check is a slice's work). Shown only if nothing else was
+    /// opened meanwhile; the draft is in the list either way.
+    pub async fn create_in_slices(
+        &self,
+        doc: &Document,
+        memory: storage::UiMemory,
+        show_all: bool,
+    ) -> String {
+        let before = self
+            .editor
+            .with_untracked(|e| e.as_ref().map(|s| s.draft_id.clone()));
+        let mut slices = Slices::start();
+        let id = storage::new_id();
+        let session = self.session_of(id.clone(), doc, 0, &memory, show_all);
+        slices.give_way().await;
+        let counts: Vec<Memo<Counts>> = session
+            .doc
+            .projects
+            .with_untracked(|ps| ps.iter().map(|p| p.counts).collect());
+        for project in counts {
+            project.get_untracked();
+            slices.give_way().await;
+        }
+        self.store_new(&session, doc);
+        slices.give_way().await;
+        let now = self
+            .editor
+            .with_untracked(|e| e.as_ref().map(|s| s.draft_id.clone()));
+        if now == before {
+            self.show_new(session);
+        } else {
+            self.refresh_drafts();
+        }
         id
     }
 

@@ -11,6 +11,7 @@ use crate::ui::context::AppState;
 use crate::ui::plain::claimed::claimed_status;
 use crate::ui::session::{now_rfc3339, ImportFacts};
 use crate::ui::widgets::files::{megabytes, read_text};
+use crate::ui::widgets::tasks::next_task;
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -52,6 +53,8 @@ pub fn import_file(app: AppState, file: web_sys::File) {
                 return;
             }
         };
+        drop(text);
+        next_task().await;
         let doc = &imported.document;
         let (unit, year) = (
             doc.unit.name.trim().to_string(),
@@ -66,10 +69,10 @@ pub fn import_file(app: AppState, file: web_sys::File) {
             step: "review".into(),
             ..Default::default()
         };
-        let id = app.create(doc, memory, true);
+        let id = app.create_in_slices(doc, memory, true).await;
         storage::note_source(&id, &name, &now_rfc3339());
         // The file's warnings are in the banner above the editor.
-        if let Some(session) = app.editor.get_untracked() {
+        if let Some(session) = app.editor.get_untracked().filter(|s| s.draft_id == id) {
             session.imported.set(Some(ImportFacts {
                 file: name.clone(),
                 claimed,

@@ -8,6 +8,7 @@ pub mod finding_actions;
 pub mod findings;
 pub mod level_select;
 pub mod notes;
+pub mod tasks;
 pub mod text_field;
 
 pub use findings::{visible_findings, FindingList};
