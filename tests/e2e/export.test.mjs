@@ -219,3 +219,31 @@ test('bad files are refused with a reason, and storage does not change', async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a long file lists every finding on 检查与导出 (the list comes in parts), and its last finding leads to its field', async () => {
+  const { context, page, problems } = await start();
+  // The seed's projects twelve times over: about 1700 findings, more
+  // than the list's first part holds.
+  const doc = JSON.parse(await fixture('seed.json'));
+  doc.projects = Array.from({ length: 12 }, () => doc.projects).flat();
+  await importFile(page, 'long.json', JSON.stringify(doc));
+  const summary = page.locator('.review .summary');
+  await summary.waitFor();
+  const m = (await summary.innerText()).match(/还有 (\d+) 个错误、(\d+) 个警告、(\d+) 条提示/);
+  assert.ok(m, await summary.innerText());
+  const total = Number(m[1]) + Number(m[2]) + Number(m[3]);
+  assert.ok(total > 800, `a long list: ${total}`);
+  // The summary counts a finding folded under another once; the list shows both.
+  await page.waitForFunction((n) => document.querySelectorAll('.findings-by-step li.finding:not(.folded)').length === n, total, { timeout: 10_000 });
+  // Off-screen groups are not laid out (content-visibility), so their text is read as is.
+  const headings = await page.locator('.finding-group h3').allTextContents();
+  assert.match(headings.at(-1), new RegExp(`^项目${doc.projects.length}：`), headings.join('\n'));
+  // Its link still finds its field: the listener numbers findings across parts.
+  const last = page.locator('.findings-by-step a.goto:not([href="#"])').last();
+  const id = (await last.getAttribute('href')).slice(1);
+  assert.match(await last.textContent(), new RegExp(`^项目${doc.projects.length}「`));
+  await last.click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -16,11 +16,12 @@ use crate::core::rules::{
     department_totals, errors_by_dimension, light_project, provisional_grade, validate,
 };
 use crate::ui::context::AppState;
-use crate::ui::plain::finding_list::{findings_markup, FindingGroup, FindingLine};
+use crate::ui::plain::finding_list::{findings_markup_parts, FindingGroup, FindingLine};
 use crate::ui::plain::places::Addresses;
 use crate::ui::session::{Session, Step};
 use crate::ui::state::DocState;
 use crate::ui::widgets::download::{download, print_html};
+use crate::ui::widgets::tasks::next_task;
 
 use super::compare::ComparisonView;
 use super::import_banner::ImportBanner;
@@ -168,6 +169,10 @@ fn SelfCheck(findings: Memo<Vec<Finding>>) -> impl IntoView {
     }
 }
 
+/// Findings in the list's first part (and each later one): many screens'
+/// worth, parsed in a few milliseconds.
+const FINDINGS_PER_PART: usize = 400;
+
 /// The step a finding belongs to.
 fn step_of(doc: DocState, location: Location) -> Step {
     match location {
@@ -259,8 +264,34 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
                 count(Severity::Info)
             );
         }
-        findings_markup(&groups)
+        findings_markup_parts(&groups, FINDINGS_PER_PART)
     };
+    // The first part now, each other one a task later: an imported file at
+    // the 5 MB limit lists about ten thousand findings.
+    let list = NodeRef::<leptos::html::Div>::new();
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let parts = markup();
+        let Some(el) = list.get() else { return };
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        let mut parts = parts.into_iter();
+        el.set_inner_html(&parts.next().unwrap_or_default());
+        let rest: Vec<String> = parts.collect();
+        if rest.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            for part in rest {
+                next_task().await;
+                // A newer list (or none: the page has gone) replaces this one.
+                if generation.try_get_value() != Some(this) {
+                    return;
+                }
+                let _ = el.insert_adjacent_html("beforeend", &part);
+            }
+        });
+    });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(link) = ev
             .target()
@@ -287,6 +318,6 @@ fn FindingsByStep(findings: Memo<Vec<Finding>>) -> impl IntoView {
     };
     view! {
         {move || findings.with(|f| f.is_empty()).then(|| view! { <p class="ok">"✓ 没有发现问题。"</p> })}
-        <div class="findings-by-step" on:click=on_click inner_html=markup></div>
+        <div class="findings-by-step" on:click=on_click node_ref=list></div>
     }
 }

@@ -34,47 +34,71 @@ pub struct FindingGroup {
 /// The markup of every group. The n-th finding overall (from 0) has
 /// `data-i="n"` on its link, so the listener finds where it goes.
 pub fn findings_markup(groups: &[FindingGroup]) -> String {
-    let mut out = String::with_capacity(groups.iter().map(|g| 200 + 300 * g.findings.len()).sum());
+    findings_markup_parts(groups, usize::MAX).concat()
+}
+
+/// The same markup in parts of whole groups, each closed once it holds
+/// `per_part` findings or more: the page shows the first part at once and
+/// adds the others a task later each, so a list of thousands does not hold
+/// the page. The parts joined are `findings_markup`.
+pub fn findings_markup_parts(groups: &[FindingGroup], per_part: usize) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut out = String::new();
+    let mut in_part = 0usize;
     let mut n = 0usize;
     for group in groups {
-        out.push_str("<section class=\"finding-group\"><h3>");
-        escape_into(&mut out, &group.heading);
-        out.push_str("</h3><ul class=\"findings all\">");
-        for f in &group.findings {
-            out.push_str("<li class=\"finding ");
-            out.push_str(f.severity.key());
-            if f.folded {
-                out.push_str(" folded");
-            }
-            if f.acknowledged.is_some() {
-                out.push_str(" acknowledged");
-            }
-            out.push_str("\"><span class=\"sev-word\">");
-            escape_into(&mut out, &f.word);
-            out.push_str("</span> <a class=\"code\" href=\"#rule-");
-            out.push_str(f.code.as_str());
-            out.push_str("\" title=\"查看规则说明\" data-code=\"");
-            out.push_str(f.code.as_str());
-            out.push_str("\">[");
-            out.push_str(f.code.as_str());
-            out.push_str("]</a> <a class=\"goto\" href=\"#");
-            escape_into(&mut out, &f.field_id);
-            out.push_str("\" data-i=\"");
-            out.push_str(&n.to_string());
-            out.push_str("\">");
-            escape_into(&mut out, &f.text);
-            out.push_str("</a>");
-            if let Some(reason) = &f.acknowledged {
-                out.push_str("<span class=\"ack-reason\">　核实理由：");
-                escape_into(&mut out, reason);
-                out.push_str("</span>");
-            }
-            out.push_str("</li>");
-            n += 1;
+        if in_part >= per_part {
+            parts.push(std::mem::take(&mut out));
+            in_part = 0;
         }
-        out.push_str("</ul></section>");
+        out.reserve(200 + 300 * group.findings.len());
+        push_group(&mut out, group, &mut n);
+        in_part += group.findings.len();
     }
-    out
+    if !out.is_empty() || parts.is_empty() {
+        parts.push(out);
+    }
+    parts
+}
+
+/// One group's section; `n` counts the findings before it and is moved on.
+fn push_group(out: &mut String, group: &FindingGroup, n: &mut usize) {
+    out.push_str("<section class=\"finding-group\"><h3>");
+    escape_into(out, &group.heading);
+    out.push_str("</h3><ul class=\"findings all\">");
+    for f in &group.findings {
+        out.push_str("<li class=\"finding ");
+        out.push_str(f.severity.key());
+        if f.folded {
+            out.push_str(" folded");
+        }
+        if f.acknowledged.is_some() {
+            out.push_str(" acknowledged");
+        }
+        out.push_str("\"><span class=\"sev-word\">");
+        escape_into(out, &f.word);
+        out.push_str("</span> <a class=\"code\" href=\"#rule-");
+        out.push_str(f.code.as_str());
+        out.push_str("\" title=\"查看规则说明\" data-code=\"");
+        out.push_str(f.code.as_str());
+        out.push_str("\">[");
+        out.push_str(f.code.as_str());
+        out.push_str("]</a> <a class=\"goto\" href=\"#");
+        escape_into(out, &f.field_id);
+        out.push_str("\" data-i=\"");
+        out.push_str(&n.to_string());
+        out.push_str("\">");
+        escape_into(out, &f.text);
+        out.push_str("</a>");
+        if let Some(reason) = &f.acknowledged {
+            out.push_str("<span class=\"ack-reason\">　核实理由：");
+            escape_into(out, reason);
+            out.push_str("</span>");
+        }
+        out.push_str("</li>");
+        *n += 1;
+    }
+    out.push_str("</ul></section>");
 }
 
 #[cfg(test)]
@@ -132,5 +156,34 @@ mod tests {
         }
         assert!(html.contains("<li class=\"finding warning acknowledged\">"));
         assert!(html.contains("href=\"#rule-G3\" title=\"查看规则说明\""));
+    }
+
+    #[test]
+    fn parts_hold_whole_groups_and_join_to_the_whole_list() {
+        let group = |heading: &str, n: usize| FindingGroup {
+            heading: heading.into(),
+            findings: (0..n)
+                .map(|i| finding(&format!("{heading}{i}"), None))
+                .collect(),
+        };
+        let groups = [
+            group("甲", 3),
+            group("乙", 2),
+            group("丙", 4),
+            group("丁", 1),
+        ];
+        let parts = findings_markup_parts(&groups, 4);
+        // 甲+乙 (5 ≥ 4), then 丙 (4), then 丁.
+        assert_eq!(parts.len(), 3);
+        for part in &parts {
+            assert!(
+                part.starts_with("<section") && part.ends_with("</section>"),
+                "{part}"
+            );
+        }
+        assert_eq!(parts.concat(), findings_markup(&groups));
+        // Numbering runs on across parts: the listener finds the 10th finding.
+        assert!(parts[2].contains("data-i=\"9\">丁0</a>"), "{}", parts[2]);
+        assert_eq!(findings_markup_parts(&[], 4), vec![String::new()]);
     }
 }
