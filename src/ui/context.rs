@@ -138,10 +138,11 @@ impl AppState {
         self.show(session, !editable);
     }
 
-    /// `create` for an imported file, in slices: the page stays responsive
-    /// while a large file is read into the editor, checked and saved (each
-    /// project's check is a slice's work). Shown only if nothing else was
-    /// opened meanwhile; the draft is in the list either way.
+    /// `create` for an imported file, in tasks of their own: the draft's
+    /// state is built and checked (its effects read every project's findings
+    /// in that same task), then saved, then shown. The page handles input and
+    /// paints in between. Shown only if nothing else was opened meanwhile;
+    /// the draft is in the list either way.
     pub async fn create_in_slices(
         &self,
         doc: &Document,
@@ -155,14 +156,6 @@ impl AppState {
         let id = storage::new_id();
         let session = self.session_of(id.clone(), doc, 0, &memory, show_all);
         slices.give_way().await;
-        let counts: Vec<Memo<Counts>> = session
-            .doc
-            .projects
-            .with_untracked(|ps| ps.iter().map(|p| p.counts).collect());
-        for project in counts {
-            project.get_untracked();
-            slices.give_way().await;
-        }
         self.store_new(&session, doc);
         slices.give_way().await;
         let now = self
