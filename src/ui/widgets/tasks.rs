@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// How long one slice may hold the page: a click waits at most about this.
+/// How long work may run before the page gets a turn (at the next `give_way`).
 const SLICE_MS: f64 = 40.0;
 
 /// Resolves in a task of its own. A message to a `MessageChannel`, not
