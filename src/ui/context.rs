@@ -149,24 +149,25 @@ impl AppState {
         memory: storage::UiMemory,
         show_all: bool,
     ) -> String {
-        let before = self
-            .editor
-            .with_untracked(|e| e.as_ref().map(|s| s.draft_id.clone()));
+        let before = self.open_draft_id();
         let mut slices = Slices::start();
         let id = storage::new_id();
         let session = self.session_of(id.clone(), doc, 0, &memory, show_all);
         slices.give_way().await;
         self.store_new(&session, doc);
         slices.give_way().await;
-        let now = self
-            .editor
-            .with_untracked(|e| e.as_ref().map(|s| s.draft_id.clone()));
-        if now == before {
+        if self.open_draft_id() == before {
             self.show_new(session);
         } else {
             self.refresh_drafts();
         }
         id
+    }
+
+    /// The draft in the editor, if any.
+    fn open_draft_id(&self) -> Option<String> {
+        self.editor
+            .with_untracked(|e| e.as_ref().map(|s| s.draft_id.clone()))
     }
 
     /// Opens draft `id` as stored, with what the editor remembered of it.

@@ -1,7 +1,7 @@
-//! 检查与导出's list of findings as one piece of markup. A long document has
-//! thousands of findings; built as one string and parsed by the browser in
-//! one go, the list appears in a few milliseconds instead of a component per
-//! finding (about 90 µs each). Its links are handled by one listener on the
+//! 检查与导出's list of findings as markup. A long document has
+//! thousands of findings; built as strings and parsed by the browser a part
+//! at a time, the list appears in a few milliseconds instead of a component
+//! per finding (about 90 µs each). Its links are handled by one listener on the
 //! list (`pages::review`), which reads `data-code` and `data-i`.
 //!
 //! Every piece of text goes through `escape_into`; markup is only literals.
@@ -31,16 +31,11 @@ pub struct FindingGroup {
     pub findings: Vec<FindingLine>,
 }
 
-/// The markup of every group. The n-th finding overall (from 0) has
-/// `data-i="n"` on its link, so the listener finds where it goes.
-pub fn findings_markup(groups: &[FindingGroup]) -> String {
-    findings_markup_parts(groups, usize::MAX).concat()
-}
-
-/// The same markup in parts of whole groups, each closed once it holds
-/// `per_part` findings or more: the page shows the first part at once and
-/// adds the others a task later each, so a list of thousands does not hold
-/// the page. The parts joined are `findings_markup`.
+/// The markup of every group, in parts of whole groups, each closed once it
+/// holds `per_part` findings or more: the page shows the first part at once
+/// and adds the others a task later each, so a list of thousands does not
+/// hold the page. The n-th finding overall (from 0) has `data-i="n"` on its
+/// link, whichever part it is in, so the listener finds where it goes.
 pub fn findings_markup_parts(groups: &[FindingGroup], per_part: usize) -> Vec<String> {
     let mut parts = Vec::new();
     let mut out = String::new();
@@ -104,6 +99,11 @@ fn push_group(out: &mut String, group: &FindingGroup, n: &mut usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The whole list as one piece.
+    fn findings_markup(groups: &[FindingGroup]) -> String {
+        findings_markup_parts(groups, usize::MAX).concat()
+    }
 
     fn finding(text: &str, acknowledged: Option<&str>) -> FindingLine {
         FindingLine {
